@@ -1,0 +1,118 @@
+"""kgraph: an offline knowledge-graph builder for Indonesian local-government news.
+
+Data flows one way, one module a stage::
+
+    ingest (files -> Article) -> extract (Article -> Extraction) -> resolve (-> Resolution)
+        -> graph (KnowledgeGraph over networkx) -> rdf (Turtle) / viz (HTML)
+
+>>> import kgraph
+>>> kg = kgraph.build(["data"])                     # doctest: +SKIP
+>>> kg.write("out")                                 # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+from kgraph.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    GraphFileError,
+    InputError,
+    InputTooLargeError,
+    KgraphError,
+    MalformedRecordError,
+    MissingInputError,
+    ModelError,
+    OutputError,
+    UnsupportedInputError,
+)
+from kgraph.extract import extract, nlp
+from kgraph.graph import KnowledgeGraph, from_resolution, load
+from kgraph.ingest import read_articles
+from kgraph.model import (
+    Article,
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Fact,
+    Mention,
+    Quote,
+    Relation,
+    Resolution,
+    ResolvedQuote,
+    Skipped,
+)
+from kgraph.resolve import resolve
+
+__all__ = [
+    "Article",
+    "BinaryInputError",
+    "EmptyInputError",
+    "EncodingError",
+    "Entity",
+    "EntityType",
+    "Evidence",
+    "Extraction",
+    "Fact",
+    "GraphFileError",
+    "InputError",
+    "InputTooLargeError",
+    "KgraphError",
+    "KnowledgeGraph",
+    "MalformedRecordError",
+    "Mention",
+    "MissingInputError",
+    "ModelError",
+    "OutputError",
+    "Quote",
+    "Relation",
+    "Resolution",
+    "ResolvedQuote",
+    "Skipped",
+    "UnsupportedInputError",
+    "build",
+    "extract",
+    "from_resolution",
+    "load",
+    "nlp",
+    "read_articles",
+    "resolve",
+]
+
+
+def build(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    on_article: Callable[[Article | Skipped], None] | None = None,
+) -> KnowledgeGraph:
+    """Run every stage: read *paths*, extract each article, resolve, and return the graph.
+
+    Args:
+        paths: ``.txt`` files, ``.jsonl`` files and directories of them.
+        on_article: called with each article read (or each input skipped),
+            for progress reporting.
+
+    Returns:
+        The :class:`KnowledgeGraph`; inputs that could not be read are in
+        its ``skipped`` attribute, each with a one-line error.
+
+    >>> kg = build(["data"])                                   # doctest: +SKIP
+    >>> kg.officials("Kabupaten Serang")                       # doctest: +SKIP
+    ['person/nanang-supriatna', 'person/ratu-tatu-chasanah', ...]
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        raise TypeError("build() takes a list of paths, not a single path")
+    skipped: list[Skipped] = []
+    extractions = []
+    for item in read_articles(paths):
+        if on_article is not None:
+            on_article(item)
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        extractions.append(extract(item))
+    return from_resolution(resolve(extractions), skipped)

@@ -1,0 +1,5 @@
+"""``python -m kgraph``: the command-line interface."""
+
+from kgraph.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""kgraph's errors: one root, one line each.
+
+    KgraphError
+    ├── InputError                 a file or record that cannot be read as articles
+    │   ├── MissingInputError      the path does not exist
+    │   ├── EmptyInputError        the file (or the text of a record) is empty
+    │   ├── BinaryInputError       the file is not text (NUL bytes)
+    │   ├── EncodingError          the file is not valid UTF-8
+    │   ├── MalformedRecordError   a JSONL line is not a JSON object with id and text
+    │   ├── InputTooLargeError     the file is larger than the size limit
+    │   └── UnsupportedInputError  not a .txt or .jsonl file, nor a directory
+    ├── ModelError                 the language pipeline cannot be built
+    └── OutputError                an output file cannot be written
+        └── GraphFileError         a graph.json that cannot be loaded
+
+``str(err)`` is the whole one-line message, and it names the file (with the
+line for JSONL records). Bad input is recorded and skipped; the other articles
+still build.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+class KgraphError(Exception):
+    """Root of every error kgraph raises for bad data or a broken environment."""
+
+
+class InputError(KgraphError):
+    """An input path or record that cannot be read as articles.
+
+    Attributes:
+        path: the file, as given.
+        lineno: the 1-based line of a JSONL record, or ``None``.
+        reason: what is wrong, without the location.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str, lineno: int | None = None):
+        self.path = os.fspath(path)
+        self.lineno = lineno
+        self.reason = reason
+        where = f"{self.path}:{lineno}" if lineno is not None else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class MissingInputError(InputError):
+    """The input path does not exist."""
+
+
+class EmptyInputError(InputError):
+    """The file, or the text of a record, is empty."""
+
+
+class BinaryInputError(InputError):
+    """The file holds binary data, not text."""
+
+
+class EncodingError(InputError):
+    """The file is not valid UTF-8."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str, offset: int | None = None):
+        self.offset = offset
+        super().__init__(path, reason)
+
+
+class MalformedRecordError(InputError):
+    """A JSONL line is not a JSON object with a string ``id`` and ``text``."""
+
+
+class InputTooLargeError(InputError):
+    """The file is larger than the configured size limit."""
+
+
+class UnsupportedInputError(InputError):
+    """The path is neither a directory, a ``.txt`` file nor a ``.jsonl`` file."""
+
+
+class ModelError(KgraphError):
+    """The spaCy pipeline or kgraph's language data cannot be loaded."""
+
+
+class OutputError(KgraphError):
+    """An output file cannot be written; earlier outputs are left untouched."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str):
+        self.path = os.fspath(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class GraphFileError(OutputError):
+    """A ``graph.json`` file that cannot be loaded back into a graph."""

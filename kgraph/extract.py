@@ -1,0 +1,1778 @@
+"""Stage 2: one :class:`~kgraph.model.Article` -> an :class:`~kgraph.model.Extraction`.
+
+No trained Indonesian NER model can be had offline, so extraction is rules over
+spaCy's Indonesian tokenizer (``spacy.blank("id")``) and kgraph's lexicons
+(:mod:`kgraph.lang.id`). Two pipeline components do the work:
+
+* ``kgraph_sentences`` splits sentences at line breaks and at sentence-final
+  punctuation that is not an abbreviation ("Moh.", "Kab.", "Wabup.");
+* ``kgraph_entities`` finds regions, institutions, officials with their posts,
+  other persons, events and quotes, and stores them on the ``Doc``: the
+  non-overlapping ones in ``doc.ents`` (labelled with :class:`EntityType`
+  values), all of them in ``doc.spans["kgraph"]``, and the full analysis in
+  ``doc._.kgraph``.
+
+:func:`extract` is a pure function of the article: it can run in any process.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
+
+from kgraph._text import fold, is_cap, name_key, squash
+from kgraph.errors import ModelError
+from kgraph.lang.id import events as ev_lex
+from kgraph.lang.id import grammar as G
+from kgraph.lang.id import honorifics as hon_lex
+from kgraph.lang.id import institutions as inst_lex
+from kgraph.lang.id import names as names_lex
+from kgraph.lang.id import regions as reg_lex
+from kgraph.lang.id import speech_verbs as speech_lex
+from kgraph.lang.id import titles as title_lex
+from kgraph.model import Article, EntityType, Evidence, Extraction, Mention, Quote, Relation
+
+__all__ = ["extract", "nlp"]
+
+_KIND_WORDS = {"kabupaten": "regency", "kab": "regency", "kota": "city", "provinsi": "province", "prov": "province"}
+_GOV_KIND = {"kabupaten": "regency", "pemkab": "regency", "kota": "city", "pemkot": "city", "pemko": "city",
+             "provinsi": "province", "pemprov": "province"}
+_YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
+_ORDINAL = re.compile(r"^ke-?(\d{1,4})$", re.IGNORECASE)
+_QUOTE_OPEN = {"“": "”", '"': '"', "‘": "’"}
+_ENT_KINDS = {"regency": EntityType.REGENCY, "city": EntityType.CITY, "province": EntityType.PROVINCE}
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+@functools.cache
+def nlp() -> Language:
+    """Return kgraph's spaCy pipeline (built once per process, no downloads).
+
+    Returns:
+        ``spacy.blank("id")`` with a tokenizer that also splits quotes and
+        brackets glued to words, plus the ``kgraph_sentences`` and
+        ``kgraph_entities`` components.
+
+    Raises:
+        ModelError: the language data cannot be loaded.
+
+    >>> doc = nlp()("Bupati Serang Ratu Tatu Chasanah meresmikan gedung itu.")
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('Serang', 'Regency'), ('Ratu Tatu Chasanah', 'Official')]
+    """
+    try:
+        pipeline = spacy.blank("id")
+    except Exception as exc:  # spaCy raises many kinds for a broken install
+        raise ModelError(f"cannot build spaCy's Indonesian pipeline: {exc}") from exc
+    infixes = list(pipeline.Defaults.infixes or []) + [
+        r"[“”\"‘]",  # quotes glued to words: perbaikan."Kami, 2024.“Kami
+        r"(?<=[^\s(\[])[(](?=\S)",  # Kirana(PDIP
+        r"(?<=\S)[)](?=[^\s,.;:)])",
+        r"(?<=[0-9A-Za-z])\.(?=[“”\"])",
+        r"(?<=[a-z])[–—](?=[A-Za-z])",  # Sumbawa Barat–Memasuki
+    ]
+    pipeline.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if not Doc.has_extension("kgraph"):
+        Doc.set_extension("kgraph", default=None)
+    if "kgraph_sentences" not in Language.factories:
+        Language.component("kgraph_sentences", func=_set_sentences)
+    if "kgraph_entities" not in Language.factories:
+        Language.factory("kgraph_entities", func=_make_recognizer)
+    pipeline.add_pipe("kgraph_sentences")
+    pipeline.add_pipe("kgraph_entities")
+    return pipeline
+
+
+def extract(article: Article) -> Extraction:
+    """Find the entities, relations and quotes of one article.
+
+    A pure function of its argument: safe to run in worker processes.
+
+    Args:
+        article: a cleaned article from :mod:`kgraph.ingest`.
+
+    Returns:
+        The article's mentions (with article-local entity keys), relations
+        and quotes, each with its evidence sentence and offsets.
+
+    >>> from kgraph.ingest import make_article
+    >>> ex = extract(make_article("t1", "t1.txt", "Wali Kota Ternate, Dr. M. Tauhid Soleman, M.Si hadir."))
+    >>> sorted({m.name for m in ex.mentions if m.type.value == "Official"})
+    ['M. Tauhid Soleman']
+    """
+    doc = nlp()(article.text)
+    analysis: _Analysis = doc._.kgraph
+    return analysis.to_extraction(article)
+
+
+def _set_sentences(doc: Doc) -> Doc:
+    """Sentence starts: after a line break, and after . ! ? that ends a sentence."""
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        start = False
+        if "\n" in prev.text and prev.is_space:
+            start = True
+        elif prev.text in (".", "!", "?") and not tok.is_space:
+            before = doc[i - 2].text if i >= 2 else ""
+            # "Moh. Arifin", "Kab. Serang", "Q. Amahoru": an abbreviation, not an end.
+            abbrev = (len(before) <= 3 and is_cap(before)) or hon_lex.is_honorific(before) \
+                or title_lex.lookup_title(before) is not None or before.lower() in _KIND_WORDS
+            start = (is_cap(tok.text) or tok.text in _QUOTE_OPEN) and not abbrev
+        elif prev.text in ("”", '"') and i >= 2 and doc[i - 2].text in (".", "!", "?") and is_cap(tok.text):
+            start = True
+        tok.is_sent_start = start
+        if tok.is_space and "\n" in tok.text and i + 1 < n:
+            pass
+    return doc
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    matcher: PhraseMatcher
+    tables: dict[str, dict[str, Any]]
+    inst_vocab: frozenset[str]
+
+
+def _make_recognizer(nlp: Language, name: str) -> _Recognizer:
+    return _Recognizer(nlp)
+
+
+def _build_lexicon(nlp_: Language) -> _Lexicon:
+    matcher = PhraseMatcher(nlp_.vocab, attr="LOWER")
+    tables: dict[str, dict[str, Any]] = {}
+
+    def add(label: str, forms: dict[str, Any]) -> None:
+        table = tables.setdefault(label, {})
+        docs = []
+        for form, payload in forms.items():
+            d = nlp_.make_doc(form)
+            key = " ".join(t.lower_ for t in d)
+            if key not in table:
+                table[key] = payload
+                docs.append(d)
+        matcher.add(label, docs)
+
+    add("RX", dict(reg_lex.explicit_forms()))
+    add("RB", dict(reg_lex.bare_forms()))
+    heads = inst_lex.institution_heads()
+    add("GOV", {h.head: h for h in heads.values() if h.kind == "government"})
+    add("HEAD", {h.head: h for h in heads.values() if h.kind != "government"})
+    inst_forms: dict[str, Any] = {}
+    for inst in inst_lex.institutions():
+        for form in (inst.name, *inst.forms):
+            inst_forms.setdefault(form, inst)
+    add("INST", inst_forms)
+    add("TITLE", {t.form: t for t in title_lex.titles().values()})
+    add("ACT", dict(title_lex.acting_markers()))
+    add("EVT", {t.trigger: t for t in ev_lex.event_triggers().values()})
+    add("SPV", dict(speech_lex.speech_verbs()))
+    vocab: set[str] = set()
+    for inst in inst_lex.institutions():
+        vocab.update(fold(inst.name).split())
+    for h in heads.values():
+        vocab.update(fold(h.head).split())
+    vocab.update(inst_lex.institution_words())
+    vocab -= G.NAME_CONNECTORS
+    return _Lexicon(matcher, tables, frozenset(vocab))
+
+
+class _Recognizer:
+    """The ``kgraph_entities`` component."""
+
+    def __init__(self, nlp_: Language):
+        self.lex = _build_lexicon(nlp_)
+
+    def __call__(self, doc: Doc) -> Doc:
+        analysis = _Analyser(doc, self.lex).run()
+        doc._.kgraph = analysis
+        spans = []
+        for m in analysis.mentions:
+            spans.append(Span(doc, m.start, m.end, label=m.type.value))
+        doc.spans["kgraph"] = spans
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for sp in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+            if not taken.intersection(range(sp.start, sp.end)):
+                chosen.append(sp)
+                taken.update(range(sp.start, sp.end))
+        doc.ents = sorted(chosen, key=lambda s: s.start)
+        return doc
+
+
+# --------------------------------------------------------------------------- analysis records
+
+
+@dataclass
+class _Ent:
+    key: str
+    type: EntityType
+    name: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    tokens: tuple[str, ...] = ()  # a person's name key tokens
+
+
+@dataclass
+class _MentionT:
+    key: str
+    type: EntityType
+    start: int  # token span
+    end: int
+    name: str
+
+
+@dataclass
+class _RelT:
+    subject: str
+    predicate: str
+    object: str
+    at: int  # a token of the sentence that states it
+    role: str = ""
+    qualifiers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _QuoteT:
+    speaker: str
+    start: int  # char offsets of the quoted text
+    end: int
+    at: int
+
+
+@dataclass
+class _Inst:
+    start: int
+    end: int  # end of the whole span, region included
+    core_end: int  # end of the institution words, region excluded
+    key: str
+    name: str  # canonical base name, without region
+    scope: str
+    region: tuple[str, ...] | str | None  # codes, "home:<kind>", or None
+    party: bool = False
+    is_gov: bool = False
+    parent: str = ""
+
+
+@dataclass
+class _Post:
+    role: str
+    role_forms: set[str]
+    acting: str
+    former: bool
+    org: str | None  # an institution key
+    region: tuple[str, ...] | str | None
+    place: str
+    at: int
+    title_start: int
+
+
+@dataclass
+class _Analysis:
+    """What ``kgraph_entities`` found in one Doc (token offsets)."""
+
+    doc: Doc
+    ents: dict[str, _Ent]
+    mentions: list[_MentionT]
+    relations: list[_RelT]
+    quotes: list[_QuoteT]
+
+    def _evidence(self, start: int, end: int, article: str) -> Evidence:
+        sent = self.doc[start].sent
+        span = self.doc[start:end]
+        return Evidence(article, sent.text.strip(), sent.start_char, span.start_char, span.end_char)
+
+    def to_extraction(self, article: Article) -> Extraction:
+        mentions = []
+        for m in self.mentions:
+            ent = self.ents[m.key]
+            attrs = tuple(sorted(ent.attrs.items()))
+            mentions.append(Mention(m.key, ent.type, self.doc[m.start:m.end].text, ent.name,
+                                    self._evidence(m.start, m.end, article.id), attrs))
+        relations = []
+        for r in self.relations:
+            sent = self.doc[r.at].sent
+            evidence = Evidence(article.id, sent.text.strip(), sent.start_char, sent.start_char, sent.end_char)
+            relations.append(Relation(r.subject, r.predicate, r.object, evidence, r.role,
+                                      tuple(sorted(r.qualifiers.items()))))
+        quotes = []
+        for q in self.quotes:
+            sent = self.doc[q.at].sent
+            text = self.doc.text[q.start:q.end].strip()
+            quotes.append(Quote(q.speaker, text, Evidence(article.id, sent.text.strip(), sent.start_char, q.start, q.end)))
+        return Extraction(article, tuple(mentions), tuple(dict.fromkeys(relations)), tuple(quotes))
+
+
+# --------------------------------------------------------------------------- the analyser
+
+
+class _Analyser:
+    def __init__(self, doc: Doc, lex: _Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.n = len(doc)
+        self.text = [t.text for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.sent_id = [0] * self.n
+        sid = -1
+        for i, t in enumerate(doc):
+            if t.is_sent_start:
+                sid += 1
+            self.sent_id[i] = max(sid, 0)
+        self.headline = self._headline_lines()
+        self.match: dict[str, dict[int, list[int]]] = {}
+        for label_id, s, e in lex.matcher(doc):
+            label = doc.vocab.strings[label_id]
+            self.match.setdefault(label, {}).setdefault(s, []).append(e)
+        for by_start in self.match.values():
+            for ends in by_start.values():
+                ends.sort(reverse=True)
+        self.ents: dict[str, _Ent] = {}
+        self.mentions: list[_MentionT] = []
+        self.relations: list[_RelT] = []
+        self.quotes: list[_QuoteT] = []
+        self.insts: dict[int, _Inst] = {}
+        self.inst_tokens: set[int] = set()
+        self.person_tokens: set[int] = set()
+        self.persons: list[str] = []  # person keys in order of creation
+        self.person_mentions: list[tuple[int, str]] = []  # (token, key)
+        self.posts: dict[str, list[_Post]] = {}
+        self.title_refs: list[tuple[int, int, str, tuple[str, ...] | str | None]] = []  # start, end, role, region
+        self.region_hits: list[tuple[int, int, tuple[str, ...], bool, str]] = []  # start, end, codes, explicit, context
+        self.pending_region: list[tuple[str, str]] = []
+        self._pending_posts: list[tuple[str | None, _Post]] = []
+
+    # ---------------------------------------------------------------- helpers
+
+    def ends(self, label: str, i: int) -> list[int]:
+        return self.match.get(label, {}).get(i, [])
+
+    def table(self, label: str, i: int, j: int) -> Any:
+        return self.lex.tables[label].get(" ".join(self.lower[i:j]))
+
+    def _headline_lines(self) -> set[int]:
+        """Sentences written in Title Case (headlines, captions): names there are not trusted alone."""
+        out: set[int] = set()
+        words: dict[int, list[str]] = {}
+        for i, t in enumerate(self.text):
+            if t[:1].isalpha():
+                words.setdefault(self.sent_id[i], []).append(t)
+        for sid, ws in words.items():
+            caps = sum(1 for w in ws if is_cap(w))
+            if len(ws) >= 4 and caps / len(ws) >= 0.7:
+                out.add(sid)
+        return out
+
+    def skip_paren(self, j: int, max_inner: int = 4) -> int:
+        """Skip "( ... )" at j when short: an acronym or abbreviation in brackets."""
+        if j < self.n and self.text[j] == "(":
+            for k in range(j + 1, min(self.n, j + 2 + max_inner)):
+                if self.text[k] == ")":
+                    return k + 1
+        return j
+
+    def skip_space(self, j: int) -> int:
+        while j < self.n and self.doc[j].is_space:
+            j += 1
+        return j
+
+    # ---------------------------------------------------------------- run
+
+    def run(self) -> _Analysis:
+        self._collect_regions()
+        self._find_institutions()
+        self._find_titles()
+        self._find_other_persons()
+        self._find_known_names()
+        self._find_events()
+        self._find_quotes()
+        self._finish_regions()
+        self._finish_posts()
+        self._finish_institutions()
+        return _Analysis(self.doc, self.ents, self.mentions, self.relations, self.quotes)
+
+    # ---------------------------------------------------------------- regions
+
+    def _collect_regions(self) -> None:
+        stop = reg_lex.bare_stop()
+        taken: set[int] = set()
+        starts = sorted(set(self.match.get("RX", {})) | set(self.match.get("RB", {})))
+        for i in starts:
+            if i in taken:
+                continue
+            best: tuple[int, tuple[str, ...], bool] | None = None
+            for e in self.ends("RX", i):
+                best = (e, self.table("RX", i, e), True)
+                break
+            for e in self.ends("RB", i):
+                if best is None or e > best[0]:
+                    best = (e, self.table("RB", i, e), False)
+                break
+            if best is None:
+                continue
+            e, codes, explicit = best
+            if not codes:
+                continue
+            if not explicit:
+                if not is_cap(self.text[i]):
+                    continue
+                prev = self.lower[i - 1] if i else ""
+                if prev in G.SUBREGION_WORDS:
+                    continue
+                bare = " ".join(self.lower[i:e])
+                if bare in stop and not self._region_context(i):
+                    continue
+            elif i and self.lower[i - 1] in G.SUBREGION_WORDS:
+                continue
+            self.region_hits.append((i, e, tuple(codes), explicit, ""))
+            taken.update(range(i, e))
+
+    def _region_context(self, i: int) -> bool:
+        """A title or a government head right before a bare name makes it a region."""
+        k = i - 1
+        if k >= 0 and self.text[k] in (",",):
+            k -= 1
+        for label in ("TITLE", "GOV"):
+            for s in range(max(0, k - 3), k + 1):
+                if any(e == k + 1 for e in self.ends(label, s)):
+                    return True
+        return False
+
+    def region_at(self, j: int) -> tuple[int, int, tuple[str, ...], bool] | None:
+        for s, e, codes, explicit, _ in self.region_hits:
+            if s == j:
+                return s, e, codes, explicit
+        return None
+
+    def region_after(self, j: int, kind: str | None = None) -> tuple[tuple[str, ...] | str, int] | None:
+        """The region named at token j: codes (filtered by kind) and the end, or a home reference."""
+        j = self.skip_space(j)
+        if j >= self.n:
+            return None
+        hit = self.region_at(j)
+        if hit is None and self.lower[j].rstrip(".") in _KIND_WORDS:
+            word_kind = _KIND_WORDS[self.lower[j].rstrip(".")]
+            k = j + 1
+            if k < self.n and self.text[k] == ".":
+                k += 1
+            k2 = self.skip_paren(k)
+            inner = self.region_at(k2)
+            if inner is None:
+                # the bare name may be stop-listed ("Kabupaten Puncak"): look it up directly
+                for e in self.ends("RB", k2):
+                    codes = self.table("RB", k2, e)
+                    if codes:
+                        inner = (k2, e, tuple(codes), False)
+                        self.region_hits.append((k2, e, tuple(codes), False, "kind"))
+                        break
+            if inner is not None:
+                codes = self._filter_kind(inner[2], word_kind)
+                return codes, inner[1]
+            if not is_cap(self.text[k]) if k < self.n else True:
+                return f"home:{word_kind}", j + 1
+            return None
+        if hit is None:
+            for e in self.ends("RB", j):  # stop-listed bare name after a title: "Bupati Puncak"
+                codes = self.table("RB", j, e)
+                if codes and kind:
+                    self.region_hits.append((j, e, tuple(codes), False, "title"))
+                    return self._filter_kind(tuple(codes), kind), e
+            return None
+        codes = hit[2]
+        if kind:
+            codes = self._filter_kind(codes, kind)
+        return codes, hit[1]
+
+    @staticmethod
+    def _filter_kind(codes: tuple[str, ...], kind: str | None) -> tuple[str, ...]:
+        if not kind or kind == "region":
+            return codes
+        kept = tuple(c for c in codes if reg_lex.by_code(c).kind == kind)
+        return kept or codes
+
+    def add_region(self, codes: tuple[str, ...] | str | None, start: int, end: int) -> str | None:
+        """Register a region mention; returns its key (or a pending key when ambiguous)."""
+        if not codes or isinstance(codes, str):
+            return None
+        if len(codes) == 1:
+            key = self._region_entity(codes[0])
+            self.mentions.append(_MentionT(key, self.ents[key].type, start, end, self.ents[key].name))
+            return key
+        pkey = f"region?{start}"
+        self.pending_region.append((pkey, "|".join(codes)))
+        self.ents[pkey] = _Ent(pkey, EntityType.REGENCY, "", {"candidates": "|".join(codes)})
+        self.mentions.append(_MentionT(pkey, EntityType.REGENCY, start, end, ""))
+        return pkey
+
+    def _region_entity(self, code: str) -> str:
+        key = f"region:{code}"
+        if key not in self.ents:
+            r = reg_lex.by_code(code)
+            self.ents[key] = _Ent(key, EntityType(r.entity_type), r.full_name,
+                                  {"code": r.code, "province": r.province, "kind": r.kind})
+        return key
+
+    # ---------------------------------------------------------------- institutions
+
+    def _find_institutions(self) -> None:
+        i = 0
+        while i < self.n:
+            inst = self._institution_at(i)
+            if inst is None:
+                i += 1
+                continue
+            self.insts[inst.start] = inst
+            self.inst_tokens.update(range(inst.start, inst.core_end))
+            i = max(inst.end, i + 1)
+
+    def _institution_at(self, i: int) -> _Inst | None:
+        gov_ends = self.ends("GOV", i)
+        if gov_ends:
+            inst = self._government(i, gov_ends[0])
+            if inst:
+                return inst
+        best_known = self.ends("INST", i)[0] if self.ends("INST", i) else 0
+        head_end = self.ends("HEAD", i)[0] if self.ends("HEAD", i) else 0
+        if not best_known and not head_end:
+            return None
+        if not is_cap(self.text[i]):
+            return None
+        core_end = best_known
+        known: inst_lex.Institution | None = self.table("INST", i, best_known) if best_known else None
+        if head_end:
+            pattern_end = self._name_words(head_end)
+            if pattern_end > core_end:
+                core_end = pattern_end
+                known = inst_lex.lookup_institution(self.doc[i:core_end].text)
+        if core_end <= i:
+            return None
+        surface = self.doc[i:core_end].text
+        # "Full Name (ACR)" or "Full Name/ACR": the acronym names the same body.
+        j = core_end
+        acr_inst: inst_lex.Institution | None = None
+        if j + 2 < self.n and self.text[j] == "(" and self.text[j + 2] == ")":
+            acr_inst = inst_lex.lookup_institution(self.text[j + 1])
+            if acr_inst or _initials_match(self.text[j + 1], self.text[i:core_end]):
+                j += 3
+        elif j + 1 < self.n and self.text[j] == "/" and is_cap(self.text[j + 1]):
+            acr_inst = inst_lex.lookup_institution(self.text[j + 1])
+            if acr_inst:
+                j += 2
+        if known is None and acr_inst is not None:
+            known = acr_inst
+        if known is None and head_end and core_end == head_end:
+            return None  # a bare head word ("Dinas", "Badan") names nothing
+        name = known.name if known else squash(surface)
+        scope = known.scope if known else self._head_scope(i, head_end, name)
+        party = bool(known and known.party)
+        region: tuple[str, ...] | str | None = None
+        end = j
+        if scope in ("regional", "either") and not party:
+            after = self.region_after(j)
+            if after is not None:
+                region, end = after
+            elif scope == "regional":
+                region = "home:any"
+            if end < self.n and self.lower[end] == "nasional":
+                end += 1
+        elif scope == "national" and not party:
+            # a national body followed by an explicit region is its regional branch
+            # ("Korpri Kabupaten Serang", "Kemenag Kota Ambon")
+            jj = self.skip_space(j)
+            if jj < self.n and self.lower[jj].rstrip(".") in _KIND_WORDS:
+                after = self.region_after(jj)
+                if after is not None and not isinstance(after[0], str):
+                    region, end = after
+                    parent_key = f"inst:{fold(name)}"
+                    self._inst_entity(parent_key, name, "national", None, False)
+                    return _Inst(i, end, core_end, "", name, "branch", region, parent=parent_key)
+            if jj < self.n and self.lower[jj] in ("nasional", "ri", "pusat"):
+                end = jj + 1
+        elif party:
+            after = self.region_after(j)
+            if after is not None and not isinstance(after[0], str) and self.lower[j].rstrip(".") in _KIND_WORDS:
+                region, end = after
+        if scope == "either":
+            scope = "regional" if region is not None else "national"
+        return _Inst(i, end, core_end, "", name, scope, region, party=party)
+
+    def _head_scope(self, i: int, head_end: int, name: str) -> str:
+        head: inst_lex.Head | None = self.table("HEAD", i, head_end)
+        if head is None:
+            return "either"
+        if head.scope == "either":
+            return "regional" if fold(name).endswith("daerah") else "either"
+        return head.scope
+
+    def _name_words(self, j: int) -> int:
+        """Extend an institution head over its field words ("Dinas" + "Pertanian dan Perkebunan")."""
+        k = j
+        last = j
+        while k < self.n:
+            t, low = self.text[k], self.lower[k]
+            if self.region_at(k) is not None and k > j:
+                break
+            if low in G.NAME_CONNECTORS and last == k and k + 1 < self.n and self._field_word(k + 1):
+                k += 1
+                continue
+            if self._field_word(k):
+                k += 1
+                last = k
+                continue
+            if t in ("-",) and k + 1 < self.n and self._field_word(k + 1) and last == k:
+                k += 1
+                continue
+            break
+        return last
+
+    def _field_word(self, k: int) -> bool:
+        t = self.text[k]
+        if not t[:1].isalpha():
+            return False
+        if self.ends("TITLE", k) and not self.ends("HEAD", k) and not self.ends("INST", k):
+            return False
+        if fold(t) in self.lex.inst_vocab and (is_cap(t) or t.isupper()):
+            return True
+        if t.isupper() and 2 <= len(t) <= 8 and t not in ("PT",):  # PTSP, PUPR, SDM
+            return not self.ends("RB", k) or bool(self.ends("INST", k))
+        return bool(self.ends("INST", k))
+
+    def _government(self, i: int, head_end: int) -> _Inst | None:
+        head: inst_lex.Head = self.table("GOV", i, head_end)
+        hint = None
+        for w in fold(head.head).split():
+            hint = _GOV_KIND.get(w, hint)
+        j = self.skip_paren(head_end)
+        after = self.region_after(j, hint)
+        if after is None:
+            return None
+        codes, end = after
+        if isinstance(codes, str):
+            if not is_cap(self.text[i]) and hint is None:
+                return None
+            region: tuple[str, ...] | str = codes if hint is None else f"home:{hint}"
+        else:
+            region = codes
+        return _Inst(i, end, end, "", "", "regional", region, is_gov=True)
+
+    def _inst_entity(self, key: str, name: str, scope: str, region_key: str | None, party: bool) -> str:
+        if key not in self.ents:
+            attrs = {"scope": scope}
+            if region_key:
+                attrs["region"] = region_key
+            if party:
+                attrs["party"] = "1"
+            self.ents[key] = _Ent(key, EntityType.INSTITUTION, name, attrs)
+        return key
+
+    def inst_key(self, inst: _Inst) -> str:
+        """The entity key of an institution span, registering it (region resolved later)."""
+        if inst.key:
+            return inst.key
+        inst.key = f"inst@{inst.start}"
+        return inst.key
+
+    # ---------------------------------------------------------------- titles, officials, posts
+
+    def _find_titles(self) -> None:
+        i = 0
+        while i < self.n:
+            ends = self.ends("TITLE", i)
+            if not ends or i in self.person_tokens:
+                i += 1
+                continue
+            # "Kepala" inside "Kepala Dinas" or a title word inside an institution name is not a new title
+            if i in self.inst_tokens and not any(s == i for s in ()) and not self._title_over_inst(i):
+                i += 1
+                continue
+            i = self._parse_title(i, ends[0])
+
+    def _title_over_inst(self, i: int) -> bool:
+        """True when the institution covering token i starts inside this title ("Kepala [Dinas ...]")."""
+        return not any(inst.start <= i < inst.core_end and inst.start == i for inst in self.insts.values()) or \
+            bool(self.ends("TITLE", i))
+
+    def _acting_before(self, i: int) -> tuple[str, bool, int]:
+        """Acting marker and 'former' before the title at i: (acting, former, new start)."""
+        acting, former, k = "", False, i
+        markers = title_lex.acting_markers()
+        # "Pejabat (Pj)", "Penjabat (Pj.)"
+        if k >= 3 and self.text[k - 1] == ")" and self.text[k - 3] == "(":
+            inner = self.lower[k - 2].rstrip(".")
+            if markers.get(inner) not in (None, "former", "elect"):
+                acting = markers[inner]
+                k -= 3
+                if k >= 1 and self.lower[k - 1] in ("pejabat", "penjabat", "pelaksana"):
+                    k -= 1
+        if not acting:
+            kk = k - 1 if k >= 1 and self.text[k - 1] == "." else k
+            for s in range(max(0, kk - 3), kk):
+                for e in self.ends("ACT", s):
+                    if e == kk:
+                        meaning = markers.get(title_lex.normalise_title(self.doc[s:e].text), "")
+                        if meaning and meaning not in ("former", "elect"):
+                            acting, k = meaning, s
+                        elif meaning == "former":
+                            former, k = True, s
+        if k >= 1 and markers.get(self.lower[k - 1].rstrip("-")) == "former":
+            former, k = True, k - 1
+        return acting, former, k
+
+    def _parse_title(self, i: int, e: int) -> int:
+        """Parse "[Pj] TITLE [unit] [institution|region] [,] [honorifics] NAME [, degrees]"."""
+        title: title_lex.Title | None = self.table("TITLE", i, e)
+        if title is None:
+            return i + 1
+        acting, former, start = self._acting_before(i)
+        surface_start = i
+        role = title.role
+        forms = {self.doc[i:e].text}
+        j = e
+        if j < self.n and self.text[j] == "." and len(self.text[j - 1]) <= 6:
+            j += 1  # "Wabup. Mansur Hidayat"
+        j = self._skip_title_paren(j)
+        # roman numeral: "Wakil Ketua I", "Asisten II"
+        if j < self.n and self.text[j] in G.ROMAN_NUMERALS:
+            role += " " + self.text[j]
+            j += 1
+        # "Staf Ahli Bupati", "Asisten Sekda": a title qualified by a second title
+        if title.place in ("region", "none") and j < self.n:
+            nxt = self.ends("TITLE", j)
+            if nxt:
+                t2: title_lex.Title | None = self.table("TITLE", j, nxt[0])
+                if t2 is not None and t2.place in ("regency", "city", "province") and title.org != "*":
+                    role += " " + t2.role
+                    title = title_lex.Title(title.form, role, t2.place, title.org)
+                    j = nxt[0]
+        # unit: "Bidang Mutasi dan Promosi", "Kordiv penanganan pelanggaran"
+        unit_end = self._unit_words(j, title)
+        if unit_end > j:
+            role += " " + squash(self.doc[j:unit_end].text).title().replace(" Dan ", " dan ")
+            j = unit_end
+        org_key: str | None = None
+        region: tuple[str, ...] | str | None = None
+        inst = self._inst_overlapping(i, e, j)
+        if inst is not None and (title.org == "*" or title.place in ("none", "region") or inst.start >= j):
+            org_key = self.inst_key(inst)
+            role = self._compose_role(role, title, inst, forms)
+            j = max(j, inst.end)
+        elif title.org not in ("", "*"):
+            implied = inst_lex.lookup_institution(title.org)
+            base = implied.name if implied else title.org
+            after = self.region_after(j, None)
+            if after is not None:
+                region, j = after
+            else:
+                region = "home:any"
+            org_key = f"implied@{i}"
+            self.insts[-i - 1] = _Inst(i, e, e, org_key, base, "regional", region)
+        elif title.place in ("regency", "city", "province", "region"):
+            kind = title.place if title.place != "region" else None
+            after = self.region_after(j, kind)
+            if after is not None:
+                region, j = after
+                # apposition: "Bupati Magelang, Jawa Tengah, Zaenal Arifin"
+                if j + 2 < self.n and self.text[j] == ",":
+                    hit = self.region_at(j + 1)
+                    if hit is not None and all(reg_lex.by_code(c).kind == "province" for c in hit[2]):
+                        j = hit[1]
+            else:
+                region = f"home:{title.place}"
+        elif title.org == "*" and title.place == "none":
+            j = self._unknown_org(j)
+        # the holder's name: after the title, or before it ("Andree Algamar, Penjabat Wali Kota")
+        k = j
+        chained = self._chained_title(k)
+        if chained is not None:
+            k = chained
+        name_span = self._name_after(k, title.place in ("district", "village"))
+        if name_span is None:
+            name_span = self._name_before(start)
+        role_full = f"{acting} {role}" if acting else role
+        if acting:
+            forms |= {f"{self.doc[start:i].text} {self.doc[i:e].text}"}
+        post = _Post(role_full, forms | {role}, acting, former, org_key, region, title.place, i, start)
+        if name_span is None:
+            self.title_refs.append((start, j, role, region if org_key is None else org_key))
+            self._pending_posts.append((None, post))
+            return max(j, i + 1)
+        s, t, hons, end = name_span
+        pkey = self.person(s, t, hons, official=True)
+        self._pending_posts.append((pkey, post))
+        if chained is not None:
+            self._parse_chain(e, chained, pkey, org_key, region)
+        self._party_after(pkey, t)
+        return max(end, j, i + 1)
+
+    def _skip_title_paren(self, j: int) -> int:
+        """Skip "(Sekda)", "(Ketum)": the title's own abbreviation in brackets."""
+        if j + 2 < self.n and self.text[j] == "(" and self.text[j + 2] == ")":
+            inner = self.text[j + 1]
+            if title_lex.lookup_title(inner) is not None or inner.isupper() or inner.istitle():
+                return j + 3
+        return j
+
+    def _unit_words(self, j: int, title: title_lex.Title) -> int:
+        """Words naming a unit under a unit-level title: "Kepala Bidang Mutasi dan Promosi"."""
+        unit_titles = ("bidang", "bagian", "seksi", "sub", "divisi", "bid", "bag", "subbag")
+        form = fold(title.form)
+        is_unit = any(w in form.split() for w in unit_titles) or form in (
+            "kabid", "kabag", "kasubag", "kasubbag", "kasi", "kordiv", "kasubid", "kasie", "kasat")
+        k = j
+        if not is_unit:
+            if form.startswith("staf ahli") and j < self.n and self.lower[j] == "bidang":
+                k = j + 1
+            else:
+                return j
+        last = k
+        while k < self.n and k - j < 10:
+            t, low = self.text[k], self.lower[k]
+            if k > j and (self.ends("HEAD", k) or self.ends("INST", k) or self.ends("GOV", k)) and is_cap(t):
+                if not (self.ends("INST", k) and not self.ends("HEAD", k) and t.isupper() and k == last and False):
+                    break
+            if self.region_at(k) is not None and k > j:
+                break
+            if low in G.NAME_CONNECTORS and k > j and k + 1 < self.n and self.text[k + 1][:1].isalpha():
+                k += 1
+                continue
+            if t[:1].isalpha() and low not in G.PHRASE_BREAKERS and not self.ends("TITLE", k) \
+                    and (fold(t) in self.lex.inst_vocab or not is_cap(t) or t.isupper() or k == j):
+                if is_cap(t) and fold(t) not in self.lex.inst_vocab and not t.isupper() and k > j:
+                    break
+                k += 1
+                last = k
+                continue
+            break
+        return last if last > j else j
+
+    def _inst_overlapping(self, i: int, e: int, j: int) -> _Inst | None:
+        """An institution that starts inside the title ("Kepala [Dinas ...]") or right after it."""
+        for s in range(i + 1, e):
+            inst = self.insts.get(s)
+            if inst is not None:
+                return inst
+        jj = j
+        if jj < self.n and self.text[jj] == ",":
+            return None
+        return self.insts.get(jj)
+
+    def _compose_role(self, role: str, title: title_lex.Title, inst: _Inst, forms: set[str]) -> str:
+        """Role name from title and institution: "Kepala" + "Dinas Pekerjaan Umum", "Ketua" + "DPRD"."""
+        if inst.is_gov or title.place in ("regency", "city", "province"):
+            return role
+        if title.org != "*" and title.place not in ("none",):
+            return role
+        short = squash(self.doc[inst.start:inst.core_end].text)
+        if not short:
+            return role
+        first = short.split()[0]
+        if role.split()[-1].lower() == first.lower():
+            composed = role.rsplit(" ", 1)[0] + " " + short
+        else:
+            composed = f"{role} {short}"
+        forms.add(title.role if not any(c.isdigit() for c in role) else role)
+        forms.add(role)
+        if inst.name and fold(inst.name) != fold(short):
+            expanded = inst.name
+            if role.split()[-1].lower() == expanded.split()[0].lower():
+                forms.add(role.rsplit(" ", 1)[0] + " " + expanded)
+            else:
+                forms.add(f"{role} {expanded}")
+        return composed
+
+    def _unknown_org(self, j: int) -> int:
+        """"Wakil Korpi Kabupaten Lebak": unknown words then an explicit region name an institution."""
+        k = j
+        while k < self.n and k - j < 4 and is_cap(self.text[k]) and self.region_at(k) is None \
+                and self.lower[k] not in names_lex.name_stop():
+            k += 1
+        if k == j or k >= self.n:
+            return j
+        hit = self.region_at(k)
+        if hit is None or not hit[3]:
+            return j
+        name = squash(self.doc[j:k].text)
+        inst = _Inst(j, hit[1], k, "", name, "regional", hit[2])
+        self.insts[j] = inst
+        self.inst_tokens.update(range(j, k))
+        return j
+
+    def _chained_title(self, k: int) -> int | None:
+        """", Kordiv penanganan pelanggaran, Yusnaeni": a second title for the same holder."""
+        kk = k + 1 if k < self.n and self.text[k] == "," else k
+        ends = self.ends("TITLE", kk) if kk < self.n else []
+        if not ends:
+            return None
+        t2: title_lex.Title | None = self.table("TITLE", kk, ends[0])
+        if t2 is None or t2.place in ("regency", "city", "province", "national"):
+            return None
+        unit_end = self._unit_words(ends[0], t2)
+        m = unit_end
+        if m < self.n and self.text[m] == ",":
+            m += 1
+        return m if unit_end > ends[0] else None
+
+    def _parse_chain(self, title_end: int, chain_end: int, pkey: str, org_key: str | None,
+                     region: tuple[str, ...] | str | None) -> None:
+        kk = title_end
+        while kk < chain_end and not self.ends("TITLE", kk):
+            kk += 1
+        ends = self.ends("TITLE", kk)
+        if not ends:
+            return
+        t2: title_lex.Title = self.table("TITLE", kk, ends[0])
+        unit_end = self._unit_words(ends[0], t2)
+        role = t2.role + " " + squash(self.doc[ends[0]:unit_end].text).title().replace(" Dan ", " dan ")
+        forms = {self.doc[kk:unit_end].text, t2.role}
+        self._pending_posts.append((pkey, _Post(role, forms, "", False, org_key, region, t2.place, kk, kk)))
+
+    def _is_name_token(self, k: int) -> bool:
+        t = self.text[k]
+        if not t[:1].isalpha() or not is_cap(t):
+            return False
+        low = t.lower().rstrip(".")
+        if low in names_lex.name_stop() or k in self.inst_tokens:
+            return False
+        if hon_lex.is_degree(t) and len(t) > 3 and not t.isalpha():
+            return False
+        if self.ends("TITLE", k) or self.ends("GOV", k) or self.ends("EVT", k):
+            return False
+        if self.ends("HEAD", k) or (self.ends("INST", k) and (t.isupper() and len(t) > 3)):
+            return False
+        if any(c.isdigit() for c in t):
+            return False
+        if self.region_at(k) is not None and len(t) > 3:
+            return False
+        return True
+
+    def _scan_honorifics(self, k: int) -> tuple[int, list[str]]:
+        hons: list[str] = []
+        while k < self.n:
+            t = self.text[k]
+            if hon_lex.is_honorific(t) or hon_lex.is_rank(t) or (hons and hon_lex.is_rank_suffix(t)):
+                if hon_lex.is_honorific(t) and t.lower().rstrip(".") in ("bapak", "ibu", "pak", "bu") and False:
+                    pass
+                hons.append(t.rstrip(",").rstrip("."))
+                k += 1
+                while k < self.n and self.text[k] in (".", ","):
+                    k += 1
+                continue
+            break
+        return k, hons
+
+    def _name_after(self, k: int, place_first: bool = False) -> tuple[int, int, list[str], int] | None:
+        """A person's name starting at k (after optional comma, colon and honorifics)."""
+        k = self.skip_space(k)
+        if k < self.n and self.text[k] in (",", ":", "-", "–"):
+            k += 1
+        elif place_first:
+            # "Camat Pelawan" names the district; the person follows a comma
+            m = k
+            while m < self.n and self._is_name_token(m):
+                m += 1
+            if m > k and m + 1 < self.n and self.text[m] == ",":
+                k = m + 1
+            else:
+                return None
+        k = self.skip_space(k)
+        if k < self.n and self.lower[k] in G.APPOSITION_WORDS:
+            return None
+        k, hons = self._scan_honorifics(k)
+        return self._name_run(k, hons)
+
+    def _name_run(self, k: int, hons: list[str]) -> tuple[int, int, list[str], int] | None:
+        s = k
+        toks = 0
+        while k < self.n and toks < 6:
+            t = self.text[k]
+            if t == "." and toks and len(self.text[k - 1]) <= 4 and is_cap(self.text[k - 1]):
+                k += 1  # "Moh. Arifin"
+                continue
+            if self._is_name_token(k):
+                k += 1
+                toks += 1
+                continue
+            if self.lower[k] in ("bin", "binti", "van", "de", "da") and toks and k + 1 < self.n \
+                    and self._is_name_token(k + 1):
+                k += 1
+                continue
+            break
+        t_end = k
+        while t_end > s and self.text[t_end - 1] == ".":
+            t_end -= 1
+        if toks == 0 or t_end <= s:
+            return None
+        letters = sum(len(x) for x in self.text[s:t_end] if x[:1].isalpha())
+        if letters < 2:
+            return None
+        if self.sent_id[s] in self.headline and not self._known_name(s, t_end):
+            return None
+        end = self._skip_degrees(t_end)
+        return s, t_end, hons, end
+
+    def _skip_degrees(self, k: int) -> int:
+        """Consume ", S.Sos., M.Si" after a name."""
+        end = k
+        m = k
+        while m < self.n:
+            if self.text[m] in (",", "."):
+                m += 1
+                continue
+            if hon_lex.is_degree(self.text[m]) and self.text[m] not in ("MA",) or (
+                    hon_lex.is_degree(self.text[m]) and m > k and self.text[m - 1] == ","):
+                m += 1
+                end = m
+                continue
+            break
+        return end
+
+    def _name_before(self, start: int) -> tuple[int, int, list[str], int] | None:
+        """"Andree Algamar, Penjabat Wali Kota" / "Adnan Purichta Ichsan, selaku Bupati"."""
+        k = start - 1
+        if k >= 0 and self.lower[k] in G.APPOSITION_WORDS:
+            k -= 1
+        if k >= 0 and self.text[k] == ",":
+            k -= 1
+        elif k >= 0 and self.lower[k + 1] not in G.APPOSITION_WORDS:
+            return None
+        k = self._skip_degrees_back(k)
+        e = k + 1
+        s = e
+        while s - 1 >= 0 and e - s < 5 and (self._is_name_token(s - 1) or (
+                self.text[s - 1] == "." and s - 2 >= 0 and len(self.text[s - 2]) <= 4 and is_cap(self.text[s - 2]))):
+            s -= 1
+        while s < e and not self._is_name_token(s):
+            s += 1
+        if s >= e or self.sent_id[s] != self.sent_id[start]:
+            return None
+        if s > 0 and self.text[s - 1][:1].isalpha() and is_cap(self.text[s - 1]) and not hon_lex.is_honorific(
+                self.text[s - 1]):
+            return None  # the run continues into something that is not a name
+        hs, hons = s, []
+        if s > 0 and hon_lex.is_honorific(self.text[s - 1]):
+            hons.append(self.text[s - 1].rstrip("."))
+        if self.sent_id[s] in self.headline and not self._known_name(s, e):
+            return None
+        return s, e, hons, hs
+
+    def _skip_degrees_back(self, k: int) -> int:
+        while k >= 1 and hon_lex.is_degree(self.text[k]) and self.text[k - 1] in (",", "."):
+            k -= 2
+            while k >= 0 and self.text[k] in (",", "."):
+                k -= 1
+        return k
+
+    def _known_name(self, s: int, e: int) -> bool:
+        toks = set(name_key(self.doc[s:e].text).split())
+        return any(toks <= set(self.ents[p].tokens) for p in self.persons)
+
+    def person(self, s: int, e: int, hons: list[str], official: bool = False) -> str:
+        """Register a person mention at tokens s..e, merging with a person already seen."""
+        raw = squash(self.doc[s:e].text)
+        toks = tuple(name_key(raw).split())
+        key = self._match_person(toks)
+        if key is None:
+            key = f"person:{len(self.persons)}"
+            self.persons.append(key)
+            self.ents[key] = _Ent(key, EntityType.PERSON, raw, {}, toks)
+        ent = self.ents[key]
+        if len(toks) > len(ent.tokens) or (len(toks) == len(ent.tokens) and len(raw) > len(ent.name)):
+            aliases = ent.attrs.get("aliases", "")
+            ent.attrs["aliases"] = "|".join(sorted(set(filter(None, aliases.split("|") + [ent.name]))))
+            ent.name, ent.tokens = raw, toks
+        elif fold(raw) != fold(ent.name):
+            aliases = set(filter(None, ent.attrs.get("aliases", "").split("|")))
+            aliases.add(raw)
+            ent.attrs["aliases"] = "|".join(sorted(aliases))
+        if hons:
+            have = set(filter(None, ent.attrs.get("honorifics", "").split("|")))
+            ent.attrs["honorifics"] = "|".join(sorted(have | set(hons)))
+        if official:
+            ent.type = EntityType.OFFICIAL
+        self.mentions.append(_MentionT(key, ent.type, s, e, ent.name))
+        self.person_tokens.update(range(s, e))
+        self.person_mentions.append((s, key))
+        return key
+
+    def _match_person(self, toks: tuple[str, ...]) -> str | None:
+        """The person this name refers to: same name, a part of it, or its initials."""
+        if not toks:
+            return None
+        cands = []
+        for key in self.persons:
+            have = self.ents[key].tokens
+            if toks == have or set(toks) <= set(have) or set(have) <= set(toks):
+                cands.append(key)
+            elif _initials_cover(toks, have) or _initials_cover(have, toks):
+                cands.append(key)
+        if not cands:
+            return None
+        # the most recently mentioned candidate: "Zainal" after "Zainal Arifin Fanath"
+        order = {k: i for i, (_, k) in enumerate(self.person_mentions)}
+        cands.sort(key=lambda c: (self.ents[c].type != EntityType.OFFICIAL, -order.get(c, -1)))
+        return cands[0]
+
+    def _party_after(self, pkey: str, k: int) -> None:
+        """"Tatang Kirana(PDIP)": party membership in brackets after a name."""
+        if k + 2 < self.n and self.text[k] == "(":
+            inst = self.insts.get(k + 1)
+            if inst is not None and inst.party:
+                self.relations.append(_RelT(pkey, "member_of", self.inst_key(inst), k))
+
+    # ---------------------------------------------------------------- other persons
+
+    def _find_other_persons(self) -> None:
+        verbs = speech_lex.speech_verbs()
+        for i in range(self.n):
+            if i in self.person_tokens:
+                continue
+            low = self.lower[i]
+            pos = verbs.get(low)
+            if pos in ("before", "according") and i + 1 < self.n:
+                k, hons = self._scan_honorifics(i + 1)
+                span = self._name_run(k, hons)
+                if span and not self.ends("TITLE", k):
+                    self.person(span[0], span[1], span[2])
+            elif pos == "after" and i > 0:
+                k = i - 1
+                while k >= 0 and self.lower[k] in G.SPEECH_ADVERBS:
+                    k -= 1
+                e = k + 1
+                s = e
+                while s - 1 >= 0 and e - s < 4 and self._is_name_token(s - 1):
+                    s -= 1
+                if s < e and (s == 0 or not is_cap(self.text[s - 1]) or self.doc[s].is_sent_start) \
+                        and (self._known_name(s, e) or e - s >= 2 or self.doc[s].is_sent_start):
+                    if not (self.sent_id[s] in self.headline and not self._known_name(s, e)):
+                        self.person(s, e, [])
+            elif hon_lex.is_honorific(self.text[i]) and is_cap(self.text[i]) and low.rstrip(".") not in (
+                    "bapak", "ibu", "pak", "bu", "saudara", "saudari"):
+                k, hons = self._scan_honorifics(i)
+                span = self._name_run(k, hons)
+                if span and span[1] - span[0] >= 1 and not self._preceded_by_title(i):
+                    self.person(span[0], span[1], span[2])
+        self._nicknames()
+
+    def _preceded_by_title(self, i: int) -> bool:
+        return any(e == i for s in range(max(0, i - 4), i) for e in self.ends("TITLE", s))
+
+    def _nicknames(self) -> None:
+        """"Iron, sapaan Bupati Lombok Timur": a nickname of the holder of that title."""
+        for i in range(1, self.n - 1):
+            if self.lower[i] not in G.NICKNAME_WORDS:
+                continue
+            k = i - 1
+            if self.text[k] == ",":
+                k -= 1
+            nick_key = next((key for s, key in self.person_mentions if s <= k < s + 4 and
+                             self._mention_end(s, key) == k + 1), None)
+            if nick_key is None:
+                continue
+            title_ends = self.ends("TITLE", i + 1)
+            if not title_ends:
+                continue
+            role = self.table("TITLE", i + 1, title_ends[0]).role
+            holder = next((pk for pk, post in self._pending_posts if pk and pk != nick_key and
+                           post.role.endswith(role)), None)
+            if holder:
+                self._merge_persons(nick_key, holder)
+
+    def _mention_end(self, s: int, key: str) -> int:
+        for m in self.mentions:
+            if m.start == s and m.key == key:
+                return m.end
+        return -1
+
+    def _merge_persons(self, src: str, dst: str) -> None:
+        if src == dst:
+            return
+        s, d = self.ents[src], self.ents[dst]
+        aliases = set(filter(None, d.attrs.get("aliases", "").split("|")))
+        aliases |= set(filter(None, s.attrs.get("aliases", "").split("|")))
+        aliases.add(s.name)
+        d.attrs["aliases"] = "|".join(sorted(aliases - {d.name}))
+        d.tokens = tuple(dict.fromkeys(d.tokens + s.tokens))
+        for m in self.mentions:
+            if m.key == src:
+                m.key = dst
+        self.person_mentions = [(t, dst if k == src else k) for t, k in self.person_mentions]
+        self._pending_posts = [(dst if k == src else k, p) for k, p in self._pending_posts]
+        for r in self.relations:
+            if r.subject == src:
+                r.subject = dst
+        self.persons.remove(src)
+        del self.ents[src]
+
+    def _find_known_names(self) -> None:
+        """Later mentions of a person by part of the name ("Nanang", "Musyafirin")."""
+        for i in range(self.n):
+            if i in self.person_tokens or i in self.inst_tokens or not self._is_name_token(i):
+                continue
+            e = i
+            while e < self.n and e - i < 4 and e not in self.person_tokens and self._is_name_token(e):
+                e += 1
+            toks = tuple(name_key(self.doc[i:e].text).split())
+            if not toks:
+                continue
+            key = self._match_person(toks)
+            if key and set(toks) <= set(self.ents[key].tokens):
+                self.person(i, e, [])
+
+    # ---------------------------------------------------------------- events
+
+    def _find_events(self) -> None:
+        triggers = ev_lex.event_triggers()
+        i = 0
+        found: list[tuple[int, int, str, str, str, dict[str, str]]] = []
+        while i < self.n:
+            ends = self.ends("EVT", i)
+            if not ends:
+                i += 1
+                continue
+            e = ends[0]
+            trig: ev_lex.EventTrigger = triggers.get(" ".join(self.lower[i:e])) or self.table("EVT", i, e)
+            if trig is None or self._in_regulation(i) or i in self.person_tokens:
+                i += 1
+                continue
+            res = self._event_phrase(i, e, trig)
+            if res is None:
+                i += 1
+                continue
+            end, name, ident, attrs = res
+            found.append((i, end, name, ident, trig.canonical, attrs))
+            i = max(end, i + 1)
+        self._register_events(found)
+
+    def _in_regulation(self, i: int) -> bool:
+        """An event word inside a regulation's title ("Surat Edaran ... tentang pelantikan")."""
+        sid = self.sent_id[i]
+        k = i - 1
+        seen_tentang = False
+        while k >= 0 and self.sent_id[k] == sid and i - k < 25:
+            if self.lower[k] == "tentang":
+                seen_tentang = True
+            elif seen_tentang and (self.lower[k] in G.REGULATION_WORDS or self.lower[k].startswith("permen")):
+                return True
+            k -= 1
+        return False
+
+    def _event_phrase(self, i: int, e: int, trig: ev_lex.EventTrigger) -> tuple[int, str, str, dict[str, str]] | None:
+        kind = trig.kind
+        cap = is_cap(self.text[i])
+        headline = self.sent_id[i] in self.headline
+        attrs: dict[str, str] = {"kind": kind}
+        if kind in ("ceremony",) and self._ceremony_of_named(e):
+            return None  # "upacara peringatan HUT Korpri": the named event is the one
+        if kind == "anniversary":
+            return self._anniversary(i, e, trig, attrs)
+        if kind == "election":
+            year = self._year_after(e)
+            if year is None and not cap and len(self.text[i]) > 8 and self.lower[i] not in ("pemilu",):
+                return None
+            name = trig.canonical
+            k = self.skip_paren(e)
+            if k < self.n and self.lower[k] == "serentak":
+                name += " Serentak"
+                k += 1
+            if year:
+                attrs["year"] = year
+                return k, f"{trig.canonical} {year}", f"event:{fold(trig.canonical)} {year}", attrs
+            return k, name, f"event@{fold(trig.canonical)}", attrs
+        strong = kind in ("inauguration", "meeting", "ceremony", "selection", "disaster", "election", "anniversary")
+        if not strong and not (cap and not headline):
+            return None
+        if headline and not strong:
+            return None
+        k = self.skip_paren(e)
+        words = [trig.canonical]
+        last = k
+        while k < self.n and k - e < 6:
+            t, low = self.text[k], self.lower[k]
+            if low in G.PHRASE_BREAKERS or not t[:1].isalnum() and t not in ("/",):
+                break
+            if self.region_at(k) is not None or k in self.person_tokens:
+                break
+            if self.ends("TITLE", k) and not (low == "pj" or self.lower[k - 1] == "pj"):
+                if not self.lower[k - 1] in ("pj", "plt", "plh", "pejabat"):
+                    break
+            if k in self.inst_tokens and kind != "meeting":
+                break
+            if self.ends("EVT", k):
+                break
+            words.append(t if (is_cap(t) and t.isupper()) or t in G.ROMAN_NUMERALS or is_cap(t) else low)
+            k += 1
+            last = k
+        name = squash(" ".join(words))
+        if kind == "meeting" and last < self.n:
+            inst = self.insts.get(self.skip_paren(last))
+            if inst is not None and not inst.party:
+                attrs["organiser_at"] = str(inst.start)
+        return last, name, f"event@{fold(trig.canonical)}", attrs
+
+    def _ceremony_of_named(self, e: int) -> bool:
+        k = e
+        for _ in range(4):
+            if k >= self.n:
+                return False
+            ends = self.ends("EVT", k)
+            if ends:
+                t = self.table("EVT", k, ends[0])
+                return t is not None and t.kind in ("anniversary", "election")
+            if self.lower[k] not in ("dan", "peringatan", "tasyakuran", "hari", "perdana", ","):
+                return False
+            k += 1
+        return False
+
+    def _anniversary(self, i: int, e: int, trig: ev_lex.EventTrigger,
+                     attrs: dict[str, str]) -> tuple[int, str, str, dict[str, str]] | None:
+        """"HUT Korpri ke-52", "Hari Ulang Tahun (HUT) Korps Pegawai Republik Indonesia (Korpri) ke-52"."""
+        k = self.skip_paren(e)
+        if trig.canonical.lower() != "hut" and k < self.n and self.ends("EVT", k):
+            return None  # "peringatan HUT ...": the HUT is the event
+        obj_name = ""
+        obj_key = ""
+        m = k
+        limit = min(self.n, k + 12)
+        ordinal = ""
+        while m < limit:
+            t = self.text[m]
+            inst = self.insts.get(m)
+            if inst is not None and not obj_name:
+                obj_key = f"inst:{m}"
+                obj_name = self._short_inst_name(inst)
+                m = self.skip_paren(inst.core_end)
+                continue
+            hit = self.region_at(m)
+            if hit is not None and not obj_name:
+                obj_name = self.doc[hit[0]:hit[1]].text
+                obj_key = "region"
+                m = hit[1]
+                continue
+            mo = _ORDINAL.match(t)
+            if mo:
+                ordinal = mo.group(1)
+                m += 1
+                break
+            if self.lower[m] == "ke" and m + 1 < self.n:
+                nxt = self.text[m + 1] if self.text[m + 1] != "-" else (self.text[m + 2] if m + 2 < self.n else "")
+                if nxt.isdigit():
+                    ordinal = nxt
+                    m += 2 if self.text[m + 1] != "-" else 3
+                    break
+            if t in ("RI", "Republik", "Kemerdekaan", "Bhayangkara", "TNI", "Korpri", "PGRI", "Indonesia") \
+                    or (is_cap(t) and not obj_name and t[:1].isalpha()):
+                obj_name = (obj_name + " " + t).strip() if not obj_key else obj_name
+                m += 1
+                continue
+            if t in ("(", ")", "-") or self.doc[m].is_space:
+                m += 1
+                continue
+            break
+        if not obj_name:
+            return None
+        name = f"HUT {obj_name}" + (f" ke-{ordinal}" if ordinal else "")
+        attrs["object"] = fold(obj_name)
+        if ordinal:
+            attrs["ordinal"] = ordinal
+            return m, name, f"event:hut {fold(obj_name)} {ordinal}", attrs
+        return m, name, f"event@hut {fold(obj_name)}", attrs
+
+    def _short_inst_name(self, inst: _Inst) -> str:
+        """The short form an institution goes by: its acronym in brackets, or a known form."""
+        j = inst.core_end
+        if j + 2 < self.n and self.text[j] == "(" and self.text[j + 2] == ")":
+            return self.text[j + 1]
+        known = inst_lex.lookup_institution(self.doc[inst.start:inst.core_end].text)
+        if known is not None:
+            short = [f for f in known.forms if f.isalpha() and len(f) <= 8]
+            if short:
+                return sorted(short, key=lambda f: (not f.istitle(), len(f)))[0]
+        return squash(self.doc[inst.start:inst.core_end].text)
+
+    def _year_after(self, e: int) -> str | None:
+        """The year of an election: "Pemilu 2024", "Pemilu dan Pilpres 2024", "Pilkada serentak 2020"."""
+        k = e
+        for _ in range(10):
+            if k >= self.n:
+                return None
+            t = self.text[k]
+            if _YEAR.match(t):
+                return t
+            if t in ("(", ")", "dan", ",", "serentak", "tahun", "&") or self.ends("EVT", k) or (
+                    k > 0 and self.text[k - 1] == "(") or self.lower[k] in ("pemilihan", "umum", "presiden"):
+                k += 1
+                continue
+            return None
+        return None
+
+    def _register_events(self, found: list[tuple[int, int, str, str, str, dict[str, str]]]) -> None:
+        # One event per identity; a generic mention ("pelantikan ini") joins the
+        # most frequent specific event of the same kind in the article.
+        by_generic: dict[str, Counter[str]] = {}
+        names: dict[str, str] = {}
+        for s, e, name, ident, canon, attrs in found:
+            if ident.startswith("event@"):
+                spec = fold(name)
+                by_generic.setdefault(ident, Counter())[spec] += 1
+                names.setdefault(spec, name)
+        # elections without a year join the same election with a year in this article
+        dated = {fold(canon): ident for _, _, _, ident, canon, _ in found if ident.startswith("event:")
+                 and not ident.startswith("event:hut")}
+        hut_ordinal = {ident.rsplit(" ", 1)[0].replace("event:", "event@"): ident
+                       for _, _, _, ident, _, _ in found if ident.startswith("event:hut")}
+        for s, e, name, ident, canon, attrs in found:
+            key = ident
+            if ident.startswith("event@"):
+                base = ident[len("event@"):]
+                if base in dated:
+                    key = dated[base]
+                elif ident in hut_ordinal:
+                    key = hut_ordinal[ident]
+                else:
+                    counts = by_generic[ident]
+                    spec = fold(name)
+                    specific = [n for n in counts if n != fold(canon)]
+                    if spec == fold(canon) and specific:
+                        spec = max(specific, key=lambda n: (counts[n], -len(n)))
+                    elif specific and len(spec.split()) <= 2:
+                        best = max(specific, key=lambda n: (counts[n], -len(n)))
+                        if best.startswith(spec):
+                            spec = best
+                    key = f"event@{spec}"
+                    name = names.get(spec, name)
+            if key not in self.ents:
+                self.ents[key] = _Ent(key, EntityType.EVENT, name, {k: v for k, v in attrs.items()
+                                                                    if k != "organiser_at"})
+            elif key.startswith("event:") and len(name) > len(self.ents[key].name) and "ke-" in name:
+                self.ents[key].name = name
+            self.mentions.append(_MentionT(key, EntityType.EVENT, s, e, self.ents[key].name))
+            sid = self.sent_id[s]
+            for t, pkey in self.person_mentions:
+                if self.sent_id[t] == sid:
+                    self.relations.append(_RelT(pkey, "participates", key, s))
+            org_at = attrs.get("organiser_at")
+            if org_at:
+                inst = self.insts.get(int(org_at))
+                if inst is not None:
+                    self.relations.append(_RelT(self.inst_key(inst), "participates", key, s))
+            for rs, re_, codes, explicit, _ in self.region_hits:
+                if s <= rs < e + 8 and self.sent_id[rs] == sid and len(codes) == 1:
+                    self.relations.append(_RelT(key, "event_in", f"region:{codes[0]}", s))
+                    break
+
+    # ---------------------------------------------------------------- quotes
+
+    def _find_quotes(self) -> None:
+        text = self.doc.text
+        verbs = speech_lex.speech_verbs()
+        pos = 0
+        spans: list[tuple[int, int]] = []
+        while pos < len(text):
+            m = re.search(r"[“\"]", text[pos:])
+            if not m:
+                break
+            s = pos + m.start()
+            close = "”" if text[s] == "“" else '"'
+            e = text.find(close, s + 1)
+            alt = text.find("\n", s + 1)
+            if close == "”":
+                e2 = text.find('"', s + 1)
+                if e == -1 or (e2 != -1 and e2 < e and (alt == -1 or e2 < alt)):
+                    e = e2
+            if e == -1 or (alt != -1 and alt < e):
+                pos = s + 1
+                continue
+            if e - s > 20:
+                spans.append((s + 1, e))
+            pos = e + 1
+        for s, e in spans:
+            at = self.doc.char_span(s, e, alignment_mode="expand")
+            if at is None:
+                continue
+            speaker = self._speaker_after(at.end, verbs) or self._speaker_before(at.start, verbs)
+            if speaker:
+                self.quotes.append(_QuoteT(speaker, s, e, at.start))
+
+    def _speaker_after(self, k: int, verbs: dict[str, str]) -> str | None:
+        """", kata Nanang." / ", ujarnya." / "tegas Bupati" after the closing quote."""
+        k += 1
+        while k < self.n and self.text[k] in (",", "”", '"', "'") or (k < self.n and self.doc[k].is_space
+                                                                      and "\n" not in self.text[k]):
+            k += 1
+        if k >= self.n:
+            return None
+        pos = verbs.get(self.lower[k])
+        if pos is None:
+            return None
+        if pos == "pronoun":
+            return self._last_person_before(k)
+        for t, key in self.person_mentions:
+            if k < t <= k + 5 and self.sent_id[t] == self.sent_id[k]:
+                return key
+        if pos == "before" and k + 1 < self.n and self.ends("TITLE", k + 1):
+            return self._holder_of_title_at(k + 1) or self._last_person_before(k)
+        return self._last_person_before(k) if self.lower[k + 1: k + 2] in (["dia"], ["ia"]) else None
+
+    def _speaker_before(self, k: int, verbs: dict[str, str]) -> str | None:
+        """"Zaenal mengatakan, “...”" / "Menurut Zainal, ..." before the opening quote."""
+        sid = self.sent_id[max(0, k - 1)]
+        m = k - 1
+        while m >= 0 and self.sent_id[m] == sid and k - m < 30:
+            if verbs.get(self.lower[m]) in ("after", "according"):
+                cands = [key for t, key in self.person_mentions if self.sent_id[t] == sid and t < k]
+                if cands:
+                    return cands[0]
+                return self._last_person_before(m)
+            m -= 1
+        return None
+
+    def _last_person_before(self, k: int) -> str | None:
+        best = None
+        for t, key in self.person_mentions:
+            if t < k:
+                best = key
+        if best is None:
+            best = self._holder_near(k)
+        return best
+
+    def _holder_of_title_at(self, k: int) -> str | None:
+        ends = self.ends("TITLE", k)
+        if not ends:
+            return None
+        role = self.table("TITLE", k, ends[0]).role
+        for pkey, post in self._pending_posts:
+            if pkey and post.role.endswith(role):
+                return pkey
+        return None
+
+    def _holder_near(self, k: int) -> str | None:
+        for s, e, role, _ in reversed(self.title_refs):
+            if s < k:
+                for pkey, post in self._pending_posts:
+                    if pkey and post.role.endswith(role):
+                        return pkey
+        return None
+
+    # ---------------------------------------------------------------- finishing
+
+    def _home(self) -> dict[str, str]:
+        """The article's home regions: the most talked-about regency/city and province."""
+        score: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for s, e, codes, explicit, ctx in self.region_hits:
+            if s in self.person_tokens:
+                continue
+            for c in codes:
+                w = (2 if explicit or ctx else 1) / len(codes)
+                score[c] += w
+                first.setdefault(c, s)
+        home: dict[str, str] = {}
+        for kind in ("regency", "city", "province"):
+            cands = [c for c in score if reg_lex.by_code(c).kind == kind]
+            if cands:
+                home[kind] = max(cands, key=lambda c: (score[c], -first[c]))
+        local = [c for c in score if reg_lex.by_code(c).kind != "province"]
+        if local:
+            home["any"] = max(local, key=lambda c: (score[c], -first[c]))
+        if "province" not in home and "any" in home:
+            home["province"] = reg_lex.by_code(home["any"]).province
+        if "any" not in home and "province" in home:
+            home["any"] = home["province"]
+        home["region"] = home.get("any", "")
+        return home
+
+    def _resolve_codes(self, codes: tuple[str, ...] | str | None) -> str | None:
+        if codes is None:
+            return None
+        if isinstance(codes, str):
+            kind = codes.split(":", 1)[1]
+            code = self.home.get(kind) or (self.home.get("any") if kind in ("any", "region") else None)
+            return code or None
+        if len(codes) == 1:
+            return codes[0]
+        explicit = {c for _, _, cs, ex, _ in self.region_hits for c in cs if ex and len(cs) == 1}
+        for c in codes:
+            if c in explicit:
+                return c
+        provinces = {reg_lex.by_code(c).province for c in codes}
+        home_prov = self.home.get("province")
+        in_home = [c for c in codes if reg_lex.by_code(c).province == home_prov]
+        if len(in_home) == 1:
+            return in_home[0]
+        regencies = [c for c in codes if reg_lex.by_code(c).kind == "regency"]
+        return (regencies or sorted(codes))[0] if len(provinces) >= 1 else None
+
+    def _finish_regions(self) -> None:
+        self.home = self._home()
+        kept = []
+        for s, e, codes, explicit, ctx in self.region_hits:
+            if any(t in self.person_tokens for t in range(s, e)):
+                continue
+            kept.append((s, e, codes, explicit, ctx))
+        self.region_hits = kept
+        for s, e, codes, explicit, ctx in kept:
+            code = self._resolve_codes(codes)
+            if code:
+                key = self._region_entity(code)
+                self.mentions.append(_MentionT(key, self.ents[key].type, s, e, self.ents[key].name))
+        # every regency or city implies its province
+        for key in [k for k in self.ents if k.startswith("region:")]:
+            ent = self.ents[key]
+            if ent.type in (EntityType.REGENCY, EntityType.CITY):
+                pkey = self._region_entity(ent.attrs["province"])
+                if not any(m.key == pkey for m in self.mentions):
+                    m0 = next(m for m in self.mentions if m.key == key)
+                    self.ents[pkey].attrs["implied"] = "1"
+                    self.mentions.append(_MentionT(pkey, EntityType.PROVINCE, m0.start, m0.end, self.ents[pkey].name))
+                self.relations.append(_RelT(key, "located_in", pkey, next(
+                    m.start for m in self.mentions if m.key == key)))
+        self.pending_region.clear()
+        self.mentions = [m for m in self.mentions if not m.key.startswith("region?")]
+        for k in [k for k in self.ents if k.startswith("region?")]:
+            del self.ents[k]
+
+    def _finish_institutions(self) -> None:
+        for inst in sorted(self.insts.values(), key=lambda x: x.start):
+            if not inst.key:
+                continue
+            self._register_inst(inst)
+
+    def _register_inst(self, inst: _Inst) -> str:
+        temp = inst.key
+        code = self._resolve_codes(inst.region) if inst.scope != "national" else None
+        region_key = self._region_entity(code) if code else None
+        if inst.is_gov:
+            if not code:
+                return temp
+            r = reg_lex.by_code(code)
+            word = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}[r.kind]
+            name = f"Pemerintah {word} {r.name}"
+            key = f"inst:gov@{code}"
+        elif inst.scope == "branch" and code:
+            name = f"{inst.name} {reg_lex.by_code(code).full_name}"
+            key = f"inst:{fold(inst.name)}@{code}"
+        elif inst.scope == "regional" and code and not inst.party:
+            region_name = reg_lex.by_code(code).full_name
+            name = inst.name if fold(region_name) in fold(inst.name) else f"{inst.name} {region_name}"
+            if reg_lex.by_code(code).kind == "province" and not name.endswith(region_name):
+                name = f"{inst.name} Provinsi {region_name}"
+            key = f"inst:{fold(inst.name)}@{code}"
+        else:
+            name = inst.name
+            key = f"inst:{fold(inst.name)}"
+        scope = "regional" if code else "national"
+        self._inst_entity(key, name, scope, region_key, inst.party)
+        ent = self.ents[key]
+        if inst.start >= 0 and inst.core_end > inst.start and inst.key.startswith("inst@"):
+            surface = squash(self.doc[inst.start:inst.end].text)
+            core = squash(self.doc[inst.start:inst.core_end].text)
+            aliases = set(filter(None, ent.attrs.get("aliases", "").split("|")))
+            for a in (surface, core):
+                if fold(a) != fold(ent.name) and len(a) > 1:
+                    aliases.add(a)
+            if inst.core_end + 2 < self.n and self.text[inst.core_end] == "(" and self.text[inst.core_end + 2] == ")":
+                aliases.add(self.text[inst.core_end + 1])
+            ent.attrs["aliases"] = "|".join(sorted(aliases))
+            self.mentions.append(_MentionT(key, EntityType.INSTITUTION, inst.start, inst.end, name))
+        elif inst.key.startswith("implied@"):
+            ent.attrs.setdefault("implied", "1")
+            self.mentions.append(_MentionT(key, EntityType.INSTITUTION, inst.start, inst.end, name))
+        if region_key:
+            self.relations.append(_RelT(key, "serves", region_key, max(inst.start, 0)))
+        if inst.parent:
+            self.relations.append(_RelT(key, "part_of", inst.parent, max(inst.start, 0)))
+            self.mentions.append(_MentionT(inst.parent, EntityType.INSTITUTION, inst.start, inst.core_end,
+                                           self.ents[inst.parent].name))
+        for r in self.relations:
+            if r.subject == temp:
+                r.subject = key
+            if r.object == temp:
+                r.object = key
+        inst.key = key
+        return key
+
+    def _finish_posts(self) -> None:
+        # every institution span becomes an entity; posts then point at final keys
+        for inst in sorted(self.insts.values(), key=lambda x: x.start):
+            self.inst_key(inst)
+        by_temp: dict[str, _Inst] = {inst.key: inst for inst in self.insts.values()}
+        for inst in sorted(self.insts.values(), key=lambda x: x.start):
+            self._register_inst(inst)
+        final = {temp: inst.key for temp, inst in by_temp.items()}
+        recent_region: dict[str, str] = {}
+        for pkey, post in self._pending_posts:
+            org = final.get(post.org, post.org) if post.org else None
+            region_code: str | None = None
+            if org is None:
+                region_code = self._resolve_codes(post.region)
+                if isinstance(post.region, str) and post.region.startswith("home:"):
+                    # a title without its region takes the region of its last full mention
+                    region_code = recent_region.get(_base_role(post.role), region_code)
+                elif region_code:
+                    recent_region[_base_role(post.role)] = region_code
+            if pkey is None:
+                continue
+            if org is None and region_code:
+                org = self._government_for(region_code, post.at)
+            if pkey not in self.ents:
+                continue
+            self.ents[pkey].type = EntityType.OFFICIAL
+            quals = {"role_forms": "|".join(sorted(f for f in post.role_forms if f))}
+            if post.acting:
+                quals["acting"] = post.acting
+            if post.former:
+                quals["former"] = "1"
+            self.relations.append(_RelT(pkey, "holds", org or "", post.at, post.role, quals))
+        for m in self.mentions:
+            if m.key in self.ents:
+                m.type = self.ents[m.key].type
+
+    def _government_for(self, code: str, at: int) -> str:
+        """The regional government a regional post belongs to ("Bupati X" -> Pemerintah Kabupaten X)."""
+        key = f"inst:gov@{code}"
+        if key not in self.ents:
+            inst = _Inst(-1, -1, -1, f"gov@{code}", "", "regional", (code,), is_gov=True)
+            self._register_inst(inst)
+            self.ents[key].attrs["implied"] = "1"
+            self.mentions.append(_MentionT(key, EntityType.INSTITUTION, at, at + 1, self.ents[key].name))
+        return key
+
+
+def _base_role(role: str) -> str:
+    for prefix in ("Penjabat Sementara ", "Penjabat ", "Pelaksana Tugas ", "Pelaksana Harian "):
+        if role.startswith(prefix):
+            return role[len(prefix):]
+    return role
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """"BPVP" abbreviates "Balai Pelatihan Vokasi dan Produktivitas" (connectors skipped)."""
+    initials = "".join(w[0] for w in words if w[:1].isalpha() and w.lower() not in G.NAME_CONNECTORS)
+    return len(acronym) >= 2 and acronym.isupper() and initials.upper().startswith(acronym.upper()[:3]) \
+        and abs(len(initials) - len(acronym)) <= 2
+
+
+def _initials_cover(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"fx mote" is "fransiscus xaverius mote": an initials token stands for several names."""
+    if not short or not full or len(short) >= len(full):
+        return False
+    if short[-1] != full[-1]:
+        return False
+    initials = "".join(w[0] for w in full[:-1])
+    return "".join(short[:-1]) == initials[-len("".join(short[:-1])):] if short[:-1] else False

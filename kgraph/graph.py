@@ -1,0 +1,283 @@
+"""Stage 4: the knowledge graph in memory, a NetworkX ``MultiDiGraph`` and its Python API.
+
+Nodes are entity ids ("person/ratu-tatu-chasanah", "region/36.04",
+"institution/pemerintah-kabupaten-serang", "event/hut-korpri-52") and article
+ids ("article/000_821ea28d2e938271"). Node attributes: ``type`` (an
+:class:`~kgraph.model.EntityType` value or "Article"), ``name``, ``aliases``,
+``mentions`` (evidence dicts: article, sentence, sentence_start, start, end),
+``posts`` and ``quotes`` for persons, ``code``/``province`` for regions,
+``region`` for institutions and events. Edges carry ``predicate`` (holds,
+mentions, serves, located_in, part_of, participates, event_in, member_of) and
+``evidence``; ``holds`` edges also ``role``, ``acting`` and ``former``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kgraph._text import fold
+from kgraph.errors import GraphFileError, OutputError
+from kgraph.model import Evidence, Resolution, Skipped
+
+__all__ = ["KnowledgeGraph", "from_resolution", "load"]
+
+
+def _ev(e: Evidence) -> dict[str, Any]:
+    return asdict(e)
+
+
+def from_resolution(res: Resolution, skipped: Iterable[Skipped] = ()) -> KnowledgeGraph:
+    """Build the :class:`KnowledgeGraph` of a :class:`~kgraph.model.Resolution`."""
+    g = nx.MultiDiGraph()
+    for art in res.articles:
+        g.add_node(f"article/{art.id}", type="Article", name=art.title or art.id, title=art.title, url=art.url,
+                   date=art.date, path=art.path, article=art.id)
+    posts: dict[str, list[dict[str, Any]]] = {}
+    for f in res.facts:
+        if f.predicate == "holds":
+            posts.setdefault(f.subject, []).append({
+                "role": f.role, "org": f.object, "acting": f.qualifier("acting"),
+                "former": bool(f.qualifier("former")),
+                "role_forms": sorted(x for x in f.qualifier("role_forms").split("|") if x),
+                "evidence": [_ev(e) for e in f.evidence],
+            })
+    quotes: dict[str, list[dict[str, Any]]] = {}
+    for q in res.quotes:
+        quotes.setdefault(q.speaker, []).append({"text": q.text, **_ev(q.evidence)})
+    for ent in res.entities:
+        attrs: dict[str, Any] = dict(ent.attrs)
+        attrs.pop("candidates", None)
+        node: dict[str, Any] = {
+            "type": ent.type.value, "name": ent.name, "aliases": list(ent.aliases),
+            "mentions": [_ev(e) for e in ent.mentions], **attrs,
+        }
+        if ent.type.is_person:
+            node["posts"] = posts.get(ent.id, [])
+            node["quotes"] = quotes.get(ent.id, [])
+        if "honorifics" in node:
+            node["honorifics"] = node["honorifics"].split("|")
+        g.add_node(ent.id, **node)
+        by_article: dict[str, list[dict[str, Any]]] = {}
+        for e in ent.mentions:
+            by_article.setdefault(e.article, []).append(_ev(e))
+        for art_id, evs in sorted(by_article.items()):
+            g.add_edge(f"article/{art_id}", ent.id, key="mentions", predicate="mentions", evidence=evs)
+    for f in res.facts:
+        if not f.object:
+            continue
+        attrs2: dict[str, Any] = {"predicate": f.predicate, "evidence": [_ev(e) for e in f.evidence]}
+        key = f.predicate
+        if f.predicate == "holds":
+            attrs2.update(role=f.role, acting=f.qualifier("acting"), former=bool(f.qualifier("former")))
+            key = f"holds:{f.role}"
+        g.add_edge(f.subject, f.object, key=key, **attrs2)
+    return KnowledgeGraph(g, tuple(skipped))
+
+
+class KnowledgeGraph:
+    """The knowledge graph: a ``networkx.MultiDiGraph`` (:attr:`nx`) and query helpers.
+
+    >>> import kgraph
+    >>> kg = kgraph.build(["data"])                           # doctest: +SKIP
+    >>> [p["role"] for p in kg.posts(kg.find("Tatu")[0])]     # doctest: +SKIP
+    ['Bupati']
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, skipped: tuple[Skipped, ...] = ()):
+        self.nx = graph
+        self.skipped = skipped
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph {self.nx.number_of_nodes()} nodes, {self.nx.number_of_edges()} edges>"
+
+    # ------------------------------------------------------------------ queries
+
+    def node(self, node_id: str) -> dict[str, Any]:
+        """The attributes of a node. Raises ``KeyError`` for an unknown id."""
+        return dict(self.nx.nodes[node_id])
+
+    def entities(self, type: str | None = None) -> list[str]:
+        """Entity ids (articles excluded), sorted; only of *type* ("Official", "Regency", ...) when given."""
+        return sorted(n for n, d in self.nx.nodes(data=True)
+                      if d["type"] != "Article" and (type is None or d["type"] == type))
+
+    def articles(self) -> list[str]:
+        """Article node ids, sorted."""
+        return sorted(n for n, d in self.nx.nodes(data=True) if d["type"] == "Article")
+
+    def find(self, name: str, type: str | None = None) -> list[str]:
+        """Ids of entities whose name or an alias equals *name* (case, accents and punctuation ignored).
+
+        Falls back to entities where *name* is part of the name or an alias.
+        """
+        want = fold(name)
+        exact, partial = [], []
+        for n, d in self.nx.nodes(data=True):
+            if d["type"] == "Article" or (type and d["type"] != type):
+                continue
+            names = [fold(d["name"]), *(fold(a) for a in d.get("aliases", []))]
+            if want in names:
+                exact.append(n)
+            elif any(f" {want} " in f" {x} " for x in names):
+                partial.append(n)
+        return sorted(exact) or sorted(partial)
+
+    def posts(self, person: str) -> list[dict[str, Any]]:
+        """The posts a person holds: role, org (an entity id or ""), acting, former, evidence."""
+        return list(self.nx.nodes[person].get("posts", []))
+
+    def quotes(self, person: str) -> list[dict[str, Any]]:
+        """What a person said: quote text with its article and sentence."""
+        return list(self.nx.nodes[person].get("quotes", []))
+
+    def region_of(self, node_id: str) -> str | None:
+        """The region an institution or event belongs to, or the region itself."""
+        d = self.nx.nodes[node_id]
+        if d["type"] in ("Regency", "City", "Province"):
+            return node_id
+        region = d.get("region")
+        return str(region) if region else None
+
+    def officials(self, region: str | None = None) -> list[str]:
+        """Officials, optionally only those holding a post in *region* (an id or name; a province includes its regencies and cities)."""
+        if region is None:
+            return self.entities("Official")
+        rid = region if region in self.nx else next(iter(self.find(region)), None)
+        if rid is None or rid not in self.nx:
+            return []
+        rdata = self.nx.nodes[rid]
+        wanted = {rid}
+        if rdata.get("type") == "Province":
+            wanted |= {n for n, d in self.nx.nodes(data=True) if d.get("province") == rdata.get("code")}
+        out = []
+        for pid in self.entities("Official"):
+            for post in self.posts(pid):
+                org = post["org"]
+                if org and (org in wanted or self.region_of(org) in wanted):
+                    out.append(pid)
+                    break
+        return out
+
+    def articles_mentioning(self, entity: str) -> list[str]:
+        """Ids (file stems) of the articles that mention an entity."""
+        return sorted(self.nx.nodes[u]["article"] for u, _, k in self.nx.in_edges(entity, keys=True)
+                      if k == "mentions")
+
+    def evidence(self, node: str, other: str | None = None) -> list[dict[str, Any]]:
+        """The sentences behind a node (its mentions) or behind every edge from *node* to *other*."""
+        if other is None:
+            return list(self.nx.nodes[node].get("mentions", []))
+        out: list[dict[str, Any]] = []
+        if self.nx.has_edge(node, other):
+            for _, data in sorted(self.nx.get_edge_data(node, other).items()):
+                out.extend(data.get("evidence", []))
+        return out
+
+    def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Edges as (source, target, attributes), optionally of one predicate."""
+        for u, v, d in self.nx.edges(data=True):
+            if predicate is None or d.get("predicate") == predicate:
+                yield u, v, d
+
+    # ------------------------------------------------------------------ outputs
+
+    def to_json(self, path: str | os.PathLike[str] | None = None) -> str:
+        """Node-link JSON of the graph (``networkx.node_link_data``), sorted; written atomically to *path* if given."""
+        data = nx.node_link_data(self.nx, edges="edges")
+        data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
+        data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], e["key"]))
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        if path is not None:
+            write_atomic(path, text.encode("utf-8"))
+        return text
+
+    def to_turtle(self, path: str | os.PathLike[str] | None = None) -> bytes:
+        """The graph as RDF Turtle (see ``ontology/kgraph.ttl``); written atomically to *path* if given."""
+        from kgraph.rdf import to_turtle
+
+        data = to_turtle(self)
+        if path is not None:
+            write_atomic(path, data)
+        return data
+
+    def to_html(self, path: str | os.PathLike[str] | None = None) -> str:
+        """The offline interactive HTML view; written atomically to *path* if given."""
+        from kgraph.viz import render_html
+
+        return render_html(self.nx, path)
+
+    def write(self, outdir: str | os.PathLike[str]) -> dict[str, Path]:
+        """Write graph.ttl, graph.json and graph.html into *outdir*.
+
+        All three are rendered first and then each replaces its old file
+        atomically, so a failure leaves the previous outputs as they were.
+
+        Raises:
+            OutputError: the directory or a file cannot be written.
+        """
+        out = Path(outdir)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(out, f"cannot create output directory: {exc.strerror or exc}") from exc
+        from kgraph.rdf import to_turtle
+        from kgraph.viz import render_html
+
+        payloads = {
+            "graph.ttl": to_turtle(self),
+            "graph.json": self.to_json().encode("utf-8"),
+            "graph.html": render_html(self.nx).encode("utf-8"),
+        }
+        written = {}
+        for name, data in payloads.items():
+            write_atomic(out / name, data)
+            written[name] = out / name
+        return written
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write *data* to a temporary file beside *path*, then rename it over *path*.
+
+    Raises:
+        OutputError: the file cannot be written (the old file is left as it was).
+    """
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
+
+
+def load(path: str | os.PathLike[str]) -> KnowledgeGraph:
+    """Load a ``graph.json`` written by :meth:`KnowledgeGraph.to_json`.
+
+    Raises:
+        GraphFileError: the file is missing or is not a kgraph node-link JSON.
+    """
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    except FileNotFoundError as exc:
+        raise GraphFileError(p, "no such file") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, nx.NetworkXError) as exc:
+        raise GraphFileError(p, f"not a kgraph graph.json: {exc}") from exc
+    return KnowledgeGraph(g)

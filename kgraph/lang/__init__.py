@@ -1,0 +1,1 @@
+"""Language knowledge, one package per language (only Indonesian so far)."""

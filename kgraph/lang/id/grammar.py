@@ -1,0 +1,60 @@
+"""Closed classes of Indonesian function words that the extractor's rules use.
+
+Small closed sets live here as frozensets (open lists are data files). Why
+each exists is said at the set.
+"""
+
+from __future__ import annotations
+
+#: Words that end a descriptive phrase (an event's name, an institution's field):
+#: prepositions, conjunctions, relativisers and demonstratives.
+PHRASE_BREAKERS = frozenset(
+    """
+    di ke dari pada kepada untuk bagi oleh dengan tanpa terhadap tentang mengenai
+    sejak selama hingga sampai sebelum sesudah setelah usai pasca menjelang jelang
+    saat ketika sewaktu sementara sedangkan serta atau namun tetapi tapi melainkan
+    karena sebab agar supaya sehingga maka jika apabila bila kalau meski walau
+    yang yakni yaitu adalah ialah merupakan sebagai selaku atas dalam antara
+    ini itu tersebut tadi nanti juga pun lagi akan telah sudah sedang masih belum
+    tidak bukan harus wajib dapat bisa perlu ada secara sebanyak sekitar se
+    digelar digelar dilaksanakan diadakan dilakukan berlangsung diikuti dihadiri dipimpin
+    """.split()
+)
+
+#: Roman numerals that follow a title or unit ("Wakil Ketua I", "Asisten II", "eselon III").
+ROMAN_NUMERALS = frozenset("I II III IV V VI VII VIII IX X".split())
+
+#: Words that introduce a place below the regency level, or a building or street.
+#: A region name right after one of them names that place, not the region
+#: ("Kecamatan Sambas", "Jalan Gowa").
+SUBREGION_WORDS = frozenset(
+    """
+    kecamatan kec kec. desa ds ds. kelurahan kel kel. dusun kampung kampong nagari gampong
+    distrik banjar negeri jorong lingkungan jalan jl jl. gang gg gg. gedung lapangan alun-alun
+    stadion pulau sungai gunung teluk pantai pelabuhan bandara bandar masjid hotel rumah
+    perumahan pasar taman terminal stasiun wisma aula pendopo pendapa balai graha asrama
+    """.split()
+)
+
+#: Adverbs that may stand between a speaker's name and the speech verb
+#: ("Juanto juga menambahkan").
+SPEECH_ADVERBS = frozenset("juga pun kembali lebih lanjut pula kemudian lantas sempat turut bahkan".split())
+
+#: Words that connect the parts of a multi-word institution or unit name.
+NAME_CONNECTORS = frozenset(["dan", "&", "serta"])
+
+#: Words that introduce a nickname or the name a person is called by
+#: ("Iron, sapaan Bupati Lombok Timur"; "Bupati Agung (panggilan Mukti Agung Wibowo)").
+NICKNAME_WORDS = frozenset(["sapaan", "panggilan", "disapa", "dipanggil", "alias", "karib"])
+
+#: Words that introduce a regulation title ("Surat Edaran ... tentang pelantikan ...").
+#: An event word inside such a title names the regulation's subject, not an event.
+REGULATION_WORDS = frozenset(
+    """
+    peraturan perda perbup perwali pergub perpres permen permendagri permenpan keputusan
+    kepmendagri keppres inpres instruksi undang-undang uu edaran se nomor no. qanun
+    """.split()
+)
+
+#: Words that mark the apposition "selaku"/"sebagai" between a name and a title.
+APPOSITION_WORDS = frozenset(["selaku", "sebagai", "yakni", "yaitu"])

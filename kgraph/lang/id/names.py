@@ -1,0 +1,34 @@
+"""Words that are never part of an Indonesian person's name, even when capitalised.
+
+The data is ``data/name_stop.txt``: sentence-initial function words, days and
+months, words that begin institution, place and event names, and acronyms of
+non-persons. A name scanner stops at them. Read on first use and cached;
+importing the module reads nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from kgraph.errors import ModelError
+from kgraph.lang.id._data import read_lines, split_forms
+
+
+@functools.cache
+def name_stop() -> frozenset[str]:
+    """Return the lowercase words that never belong to a person's name ("senin", "pemerintah").
+
+    Compare a token lowercased; abbreviations are listed with and without
+    their dot ("kab", "kab.").
+
+    Raises:
+        ModelError: ``name_stop.txt`` is missing or malformed.
+    """
+    out = set()
+    for line in read_lines("name_stop.txt"):
+        for form in split_forms(line):
+            word = form.lower()
+            if len(word.split()) != 1:
+                raise ModelError(f"kgraph language data name_stop.txt: not one word: {form!r}")
+            out.add(word)
+    return frozenset(out)

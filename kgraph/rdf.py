@@ -1,0 +1,235 @@
+"""Stage 5a: the graph as RDF Turtle, following ``ontology/kgraph.ttl``.
+
+Standard vocabularies carry the meaning (W3C ORG for posts, schema.org, SKOS,
+PROV-O, Dublin Core, FOAF); kgraph's own terms live in :class:`KG`. Vocabulary
+terms come from closed namespaces, so a misspelt term raises instead of
+writing a wrong IRI. Triples are sorted before they are written with
+pyoxigraph, so the same graph always gives byte-identical Turtle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, Namespace
+
+if TYPE_CHECKING:
+    from kgraph.graph import KnowledgeGraph
+
+__all__ = ["BASE", "KG", "PREFIXES", "to_turtle", "triples"]
+
+#: Where kgraph's data IRIs live: ``BASE + "person/ratu-tatu-chasanah"``.
+BASE = "https://w3id.org/kgraph/id/"
+
+
+class KG(DefinedNamespace):
+    """kgraph's own ontology terms (``ontology/kgraph.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/kgraph/ontology#")
+    _fail = True
+
+    # classes
+    Official: URIRef
+    Person: URIRef
+    Institution: URIRef
+    GovernmentBody: URIRef
+    PoliticalParty: URIRef
+    Region: URIRef
+    Regency: URIRef
+    City: URIRef
+    Province: URIRef
+    Event: URIRef
+    Article: URIRef
+    Sentence: URIRef
+    Mention: URIRef
+    # properties
+    kemendagriCode: URIRef
+    serves: URIRef
+    participatesIn: URIRef
+    acting: URIRef
+    former: URIRef
+    mentionOf: URIRef
+    inArticle: URIRef
+    inSentence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    eventKind: URIRef
+    honorific: URIRef
+    implicit: URIRef
+    ordinal: URIRef
+    year: URIRef
+
+
+PREFIXES = {
+    "kg": str(KG._NS), "kgr": BASE, "org": str(ORG), "schema": str(SDO), "skos": str(SKOS),
+    "prov": str(PROV), "dcterms": str(DCTERMS), "foaf": str(FOAF), "rdfs": str(RDFS), "xsd": str(XSD),
+}
+
+_CLASSES: dict[str, tuple[URIRef, ...]] = {
+    "Official": (KG.Official, FOAF.Person, SDO.Person),
+    "Person": (KG.Person, FOAF.Person, SDO.Person),
+    "Institution": (KG.Institution, ORG.Organization),
+    "Regency": (KG.Regency, SDO.AdministrativeArea),
+    "City": (KG.City, SDO.AdministrativeArea),
+    "Province": (KG.Province, SDO.AdministrativeArea),
+    "Event": (KG.Event, SDO.Event),
+}
+
+_FACTS: dict[str, URIRef] = {
+    "serves": KG.serves,
+    "located_in": SDO.containedInPlace,
+    "part_of": ORG.subOrganizationOf,
+    "participates": KG.participatesIn,
+    "event_in": SDO.location,
+    "member_of": ORG.memberOf,
+}
+
+
+def _n(term: URIRef | str) -> NamedNode:
+    return NamedNode(str(term))
+
+
+def iri(node_id: str) -> NamedNode:
+    """The IRI of a graph node id ("person/ratu-tatu-chasanah"), percent-encoded where needed."""
+    return NamedNode(BASE + quote(node_id, safe="/-._~"))
+
+
+def _lit(text: str, lang: str | None = None) -> Literal:
+    return Literal(text, language=lang) if lang else Literal(text)
+
+
+def _int(v: int) -> Literal:
+    return Literal(str(v), datatype=_n(XSD.integer))
+
+
+def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
+    """Every triple of the graph, unsorted."""
+    g = kg.nx
+    type_ = _n(RDF.type)
+    sentences: dict[tuple[str, int], str] = {}
+
+    def sentence(ev: dict[str, Any]) -> NamedNode:
+        sentences[(ev["article"], ev["sentence_start"])] = ev["sentence"]
+        return iri(f"sentence/{ev['article']}/{ev['sentence_start']}")
+
+    for nid, d in g.nodes(data=True):
+        s = iri(nid)
+        t = d["type"]
+        if t == "Article":
+            yield Triple(s, type_, _n(KG.Article))
+            yield Triple(s, type_, _n(SDO.NewsArticle))
+            yield Triple(s, _n(DCTERMS.identifier), _lit(d["article"]))
+            if d.get("title"):
+                yield Triple(s, _n(DCTERMS.title), _lit(d["title"], "id"))
+            if d.get("url", "").startswith(("http://", "https://")):
+                yield Triple(s, _n(SDO.url), Literal(d["url"], datatype=_n(XSD.anyURI)))
+            if d.get("date"):
+                yield Triple(s, _n(DCTERMS.date), Literal(d["date"], datatype=_n(XSD.date)))
+            if d.get("path"):
+                yield Triple(s, _n(DCTERMS.source), _lit(d["path"]))
+            continue
+        for cls in _CLASSES[t]:
+            yield Triple(s, type_, _n(cls))
+        if t == "Institution":
+            if nid.startswith("institution/pemerintah-"):
+                yield Triple(s, type_, _n(KG.GovernmentBody))
+                yield Triple(s, type_, _n(SDO.GovernmentOrganization))
+            if d.get("party"):
+                yield Triple(s, type_, _n(KG.PoliticalParty))
+        yield Triple(s, _n(SKOS.prefLabel), _lit(d["name"], "id"))
+        yield Triple(s, _n(RDFS.label), _lit(d["name"], "id"))
+        for a in d.get("aliases", []):
+            yield Triple(s, _n(SKOS.altLabel), _lit(a, "id"))
+        if d.get("code"):
+            yield Triple(s, _n(KG.kemendagriCode), _lit(d["code"]))
+            yield Triple(s, _n(SDO.identifier), _lit(d["code"]))
+        for h in d.get("honorifics", []):
+            yield Triple(s, _n(KG.honorific), _lit(h))
+        if d.get("implied"):
+            yield Triple(s, _n(KG.implicit), Literal("true", datatype=_n(XSD.boolean)))
+        if t == "Event":
+            if d.get("kind"):
+                yield Triple(s, _n(KG.eventKind), _lit(d["kind"]))
+            if d.get("ordinal"):
+                yield Triple(s, _n(KG.ordinal), _int(int(d["ordinal"])))
+            if d.get("year"):
+                yield Triple(s, _n(KG.year), Literal(d["year"], datatype=_n(XSD.gYear)))
+        # provenance: which article mentions it, and where exactly
+        for ev in d.get("mentions", []):
+            art = iri(f"article/{ev['article']}")
+            yield Triple(art, _n(SDO.mentions), s)
+            m = iri(f"mention/{ev['article']}/{ev['start']}-{ev['end']}/{nid}")
+            yield Triple(m, type_, _n(KG.Mention))
+            yield Triple(m, type_, _n(PROV.Entity))
+            yield Triple(m, _n(KG.mentionOf), s)
+            yield Triple(m, _n(KG.inArticle), art)
+            yield Triple(m, _n(KG.inSentence), sentence(ev))
+            yield Triple(m, _n(KG.startOffset), _int(ev["start"]))
+            yield Triple(m, _n(KG.endOffset), _int(ev["end"]))
+            yield Triple(m, _n(PROV.wasDerivedFrom), art)
+        for post in d.get("posts", []):
+            yield from _post_triples(nid, post, sentence)
+        for q in d.get("quotes", []):
+            qn = iri(f"quote/{q['article']}/{q['start']}-{q['end']}")
+            yield Triple(qn, type_, _n(SDO.Quotation))
+            yield Triple(qn, _n(SDO.text), _lit(q["text"], "id"))
+            yield Triple(qn, _n(SDO.creator), s)
+            yield Triple(qn, _n(SDO.isPartOf), iri(f"article/{q['article']}"))
+            yield Triple(qn, _n(PROV.wasDerivedFrom), sentence(q))
+    for u, v, d in g.edges(data=True):
+        pred = _FACTS.get(d.get("predicate", ""))
+        if pred is not None:
+            yield Triple(iri(u), _n(pred), iri(v))
+            if d["predicate"] == "participates":
+                yield Triple(iri(v), _n(SDO.attendee), iri(u))
+    for (art_id, start), text in sentences.items():
+        sn = iri(f"sentence/{art_id}/{start}")
+        yield Triple(sn, _n(RDF.type), _n(KG.Sentence))
+        yield Triple(sn, _n(SDO.text), _lit(text, "id"))
+        yield Triple(sn, _n(KG.inArticle), iri(f"article/{art_id}"))
+        yield Triple(sn, _n(KG.startOffset), _int(start))
+
+
+def _post_triples(holder: str, post: dict[str, Any], sentence: Any) -> Iterator[Triple]:
+    from kgraph._text import slug
+
+    type_ = _n(RDF.type)
+    role_id = f"role/{slug(post['role'])}"
+    pid = f"post/{holder.split('/', 1)[1]}/{slug(post['role'])}/{slug(post['org'] or 'none')}"
+    p, r = iri(pid), iri(role_id)
+    yield Triple(iri(holder), _n(ORG.holds), p)
+    yield Triple(p, type_, _n(ORG.Post))
+    yield Triple(p, _n(ORG.heldBy), iri(holder))
+    yield Triple(p, _n(ORG.role), r)
+    if post["org"]:
+        yield Triple(p, _n(ORG.postIn), iri(post["org"]))
+    yield Triple(p, _n(RDFS.label), _lit(post["role"], "id"))
+    if post.get("acting"):
+        yield Triple(p, _n(KG.acting), _lit(post["acting"], "id"))
+    if post.get("former"):
+        yield Triple(p, _n(KG.former), Literal("true", datatype=_n(XSD.boolean)))
+    for ev in post.get("evidence", []):
+        yield Triple(p, _n(PROV.wasDerivedFrom), sentence(ev))
+    yield Triple(r, type_, _n(ORG.Role))
+    yield Triple(r, type_, _n(SKOS.Concept))
+    yield Triple(r, _n(SKOS.prefLabel), _lit(post["role"], "id"))
+    for form in post.get("role_forms", []):
+        if form != post["role"]:
+            yield Triple(r, _n(SKOS.altLabel), _lit(form, "id"))
+
+
+def _sort_key(t: Triple) -> tuple[str, int, str, str]:
+    # rdf:type first within a subject, so each node reads "a kg:Official ; ..."
+    p = t.predicate.value
+    return (t.subject.value if not isinstance(t.subject, BlankNode) else str(t.subject),
+            0 if p == str(RDF.type) else 1, p, str(t.object))
+
+
+def to_turtle(kg: KnowledgeGraph) -> bytes:
+    """Serialise the graph as Turtle bytes: sorted, deduplicated, deterministic."""
+    unique = sorted(set(triples(kg)), key=_sort_key)
+    return serialize(unique, format=RdfFormat.TURTLE, prefixes=PREFIXES)

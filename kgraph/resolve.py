@@ -1,0 +1,254 @@
+"""Stage 3: all extractions -> canonical entities and facts across articles.
+
+Identity rules (each one because of how Indonesian news names things):
+
+* Regions are their Kemendagri code: "Kab. Serang", "Kabupaten Serang" and
+  "Bupati Serang" all name region 36.04.
+* Institutions are their canonical name plus the region they belong to, which
+  the extractor derives from acronym expansion ("BPBD" -> "Badan
+  Penanggulangan Bencana Daerah") and the region after the name or the
+  article's home region ("Pemkab Serang" = "Pemerintah Kabupaten Serang").
+* Events with an identity of their own (an election year, an anniversary
+  ordinal: "Pemilu 2024", "HUT Korpri ke-52") are one node across articles;
+  other events ("rapat paripurna") are scoped to their article.
+* Persons: within an article the extractor already joined "Ratu Tatu Chasanah"
+  and "Tatu". Across articles two persons are one when their full names match
+  (honorifics, degrees, dots and case ignored) and the provinces they serve in
+  do not conflict; a one-word name also needs the same province. Two people
+  with the same name in different provinces stay two nodes.
+
+Ids depend only on canonical identity, never on input order, so a build is
+byte-identical whatever the order of its inputs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kgraph._text import fold, name_key, slug
+from kgraph.lang.id import regions as reg_lex
+from kgraph.model import (
+    Article, Entity, EntityType, Evidence, Extraction, Fact, Quote, Relation, Resolution, ResolvedQuote,
+)
+
+__all__ = ["resolve"]
+
+_TYPE_PREFIX = {
+    EntityType.OFFICIAL: "person", EntityType.PERSON: "person", EntityType.INSTITUTION: "institution",
+    EntityType.REGENCY: "region", EntityType.CITY: "region", EntityType.PROVINCE: "region",
+    EntityType.EVENT: "event",
+}
+
+
+@dataclass
+class _Local:
+    """One entity of one article (all mentions with one key)."""
+
+    article: str
+    key: str
+    type: EntityType
+    name: str
+    attrs: dict[str, str]
+    surfaces: Counter[str] = field(default_factory=Counter)
+    evidence: list[Evidence] = field(default_factory=list)
+    provinces: set[str] = field(default_factory=set)
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolution:
+    """Merge the extractions of many articles into one set of entities and facts.
+
+    Args:
+        extractions: per-article results of :func:`kgraph.extract`, in any order.
+
+    Returns:
+        A :class:`Resolution` whose entity ids, entity order and fact order
+        depend only on the content, not on the order of *extractions*.
+    """
+    locals_: dict[tuple[str, str], _Local] = {}
+    articles: list[Article] = []
+    relations: list[tuple[str, Relation]] = []
+    quotes: list[tuple[str, Quote]] = []
+    for ex in extractions:
+        art = ex.article
+        articles.append(dataclasses.replace(art, text=""))
+        for m in ex.mentions:
+            loc = locals_.get((art.id, m.key))
+            if loc is None:
+                loc = _Local(art.id, m.key, m.type, m.name, dict(m.attrs))
+                locals_[(art.id, m.key)] = loc
+            loc.type = m.type if m.type == EntityType.OFFICIAL else loc.type
+            loc.surfaces[m.text] += 1
+            loc.evidence.append(m.evidence)
+        relations.extend((art.id, r) for r in ex.relations)
+        quotes.extend((art.id, q) for q in ex.quotes)
+    # the provinces a person serves in, from their posts
+    for art_id, r in relations:
+        if r.predicate != "holds":
+            continue
+        person = locals_.get((art_id, r.subject))
+        org = locals_.get((art_id, r.object))
+        if person is None or org is None:
+            continue
+        code = org.attrs.get("code") or _region_code(org.attrs.get("region", ""))
+        if code:
+            person.provinces.add(reg_lex.by_code(code).province)
+    ids = _assign_ids(locals_)
+    entities = _build_entities(locals_, ids)
+    facts = _build_facts(relations, ids)
+    resolved_quotes = sorted(
+        {ResolvedQuote(ids[(a, q.speaker)], q.text, q.evidence) for a, q in quotes if (a, q.speaker) in ids},
+        key=lambda q: (q.speaker, q.evidence.article, q.evidence.start),
+    )
+    return Resolution(tuple(sorted(articles, key=lambda a: a.id)), entities, facts, tuple(resolved_quotes))
+
+
+def _region_code(region_key: str) -> str:
+    return region_key.split(":", 1)[1] if region_key.startswith("region:") else ""
+
+
+def _assign_ids(locals_: dict[tuple[str, str], _Local]) -> dict[tuple[str, str], str]:
+    ids: dict[tuple[str, str], str] = {}
+    persons: list[_Local] = []
+    for (art, key), loc in locals_.items():
+        if loc.type.is_person:
+            persons.append(loc)
+        elif key.startswith("region:"):
+            ids[(art, key)] = f"region/{key.split(':', 1)[1]}"
+        elif key.startswith("inst:"):
+            ids[(art, key)] = f"institution/{slug(loc.name)}"
+        elif key.startswith("event:"):
+            ids[(art, key)] = f"event/{slug(key.split(':', 1)[1])}"
+        else:  # an event that only this article knows
+            ids[(art, key)] = f"event/{slug(art)}/{slug(loc.name)}"
+    for cluster in _person_clusters(persons):
+        name = _best_name(cluster)
+        for loc in cluster:
+            ids[(loc.article, loc.key)] = f"person/{slug(name)}"
+    # two different people with one slug: tell them apart by province (or article)
+    by_id: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k, v in ids.items():
+        if v.startswith("person/"):
+            by_id[v].append(k)
+    clusters_of = _cluster_index(persons)
+    for pid, keys in by_id.items():
+        groups = {clusters_of[k] for k in keys}
+        if len(groups) <= 1:
+            continue
+        for k in keys:
+            loc = locals_[k]
+            suffix = min(loc.provinces) if loc.provinces else slug(loc.article)
+            ids[k] = f"{pid}--{suffix}"
+    return ids
+
+
+def _person_clusters(persons: list[_Local]) -> list[list[_Local]]:
+    """Group person mentions of different articles that are the same person."""
+    persons = sorted(persons, key=lambda p: (name_key(p.name), p.article, p.key))
+    by_name: dict[str, list[_Local]] = defaultdict(list)
+    for p in persons:
+        by_name[name_key(p.name)].append(p)
+    clusters: list[list[_Local]] = []
+    for nk, group in sorted(by_name.items()):
+        single_word = len(nk.split()) == 1
+        placed: list[tuple[set[str], list[_Local]]] = []
+        for p in group:
+            for provs, members in placed:
+                if any(m.article == p.article for m in members):
+                    continue  # the extractor already merged within an article
+                if single_word:
+                    ok = bool(p.provinces) and p.provinces == provs
+                else:
+                    ok = not p.provinces or not provs or bool(p.provinces & provs)
+                if ok:
+                    members.append(p)
+                    provs |= p.provinces
+                    break
+            else:
+                placed.append((set(p.provinces), [p]))
+        clusters.extend(members for _, members in placed)
+    return clusters
+
+
+def _cluster_index(persons: list[_Local]) -> dict[tuple[str, str], int]:
+    index: dict[tuple[str, str], int] = {}
+    for n, cluster in enumerate(_person_clusters(persons)):
+        for loc in cluster:
+            index[(loc.article, loc.key)] = n
+    return index
+
+
+def _best_name(locs: list[_Local]) -> str:
+    """The fullest name: most words, then most often used, then alphabetical."""
+    counts = Counter(loc.name for loc in locs)
+    return sorted(counts, key=lambda n: (-len(name_key(n).split()), -counts[n], -len(n), n))[0]
+
+
+def _build_entities(locals_: dict[tuple[str, str], _Local], ids: dict[tuple[str, str], str]) -> tuple[Entity, ...]:
+    grouped: dict[str, list[_Local]] = defaultdict(list)
+    for k, loc in locals_.items():
+        grouped[ids[k]].append(loc)
+    out = []
+    for eid in sorted(grouped):
+        locs = sorted(grouped[eid], key=lambda l: (l.article, l.key))
+        etype = EntityType.OFFICIAL if any(l.type == EntityType.OFFICIAL for l in locs) else locs[0].type
+        name = _best_name(locs) if etype.is_person else Counter(l.name for l in locs).most_common(1)[0][0]
+        if eid.startswith("event/") and not eid.count("/") > 1:
+            name = max((l.name for l in locs), key=lambda n: (("ke-" in n), len(n), n))
+        aliases: set[str] = set()
+        attrs: dict[str, str] = {}
+        for loc in locs:
+            aliases.update(loc.surfaces)
+            aliases.update(a for a in loc.attrs.get("aliases", "").split("|") if a)
+            aliases.add(loc.name)
+            for k, v in loc.attrs.items():
+                if k in ("aliases", "implied"):
+                    continue
+                if k == "honorifics" and k in attrs:
+                    v = "|".join(sorted(set(attrs[k].split("|")) | set(v.split("|"))))
+                attrs.setdefault(k, v) if k != "honorifics" else attrs.__setitem__(k, v)
+        if all(loc.attrs.get("implied") for loc in locs):
+            attrs["implied"] = "1"
+        if "code" in attrs:
+            region = reg_lex.by_code(attrs["code"])
+            aliases.update(region.aliases)
+            aliases.add(region.name)
+            if region.kind == "province":
+                aliases.add(f"Provinsi {region.name}")
+            if eid.startswith("region/"):
+                attrs["region"] = eid
+        if "region" in attrs and attrs["region"].startswith("region:"):
+            attrs["region"] = "region/" + attrs["region"].split(":", 1)[1]
+        aliases = {a for a in aliases if fold(a) and fold(a) != fold(name)}
+        # keep one spelling per folded form, preferring the capitalised one
+        by_fold: dict[str, str] = {}
+        for a in sorted(aliases, key=lambda a: (a.islower(), a)):
+            by_fold.setdefault(fold(a), a)
+        evidence = sorted({e for l in locs for e in l.evidence}, key=lambda e: (e.article, e.start, e.end))
+        out.append(Entity(eid, etype, name, tuple(sorted(by_fold.values())), tuple(evidence),
+                          tuple(sorted(attrs.items()))))
+    return tuple(out)
+
+
+def _build_facts(relations: list[tuple[str, Relation]], ids: dict[tuple[str, str], str]) -> tuple[Fact, ...]:
+    merged: dict[tuple[str, str, str, str], tuple[set[Evidence], dict[str, set[str]]]] = {}
+    for art_id, r in relations:
+        rel = r
+        subj = ids.get((art_id, rel.subject))
+        obj = ids.get((art_id, rel.object), "") if rel.object else ""
+        if subj is None or (rel.object and not obj):
+            continue
+        if subj == obj:
+            continue
+        key = (subj, rel.predicate, obj, rel.role)
+        ev, quals = merged.setdefault(key, (set(), defaultdict(set)))
+        ev.add(rel.evidence)
+        for k, v in rel.qualifiers:
+            quals[k].update(x for x in v.split("|") if x)
+    facts = []
+    for (subj, pred, obj, role), (ev, quals) in sorted(merged.items()):
+        q = tuple(sorted((k, "|".join(sorted(v))) for k, v in quals.items()))
+        facts.append(Fact(subj, pred, obj, tuple(sorted(ev, key=lambda e: (e.article, e.start))), role, q))
+    return tuple(facts)
