@@ -130,7 +130,7 @@ def _set_sentences(doc: Doc) -> Doc:
         elif prev.text in (".", "!", "?") and not tok.is_space:
             before = doc[i - 2].text if i >= 2 else ""
             # "Moh. Arifin", "Kab. Serang", "Q. Amahoru": an abbreviation, not an end.
-            abbrev = (len(before) <= 3 and is_cap(before)) or hon_lex.is_honorific(before) \
+            abbrev = names_lex.is_name_abbreviation(before) or hon_lex.is_honorific(before) \
                 or title_lex.lookup_title(before) is not None or before.lower() in _KIND_WORDS
             start = (is_cap(tok.text) or tok.text in _QUOTE_OPEN) and not abbrev
         elif prev.text in ("”", '"') and i >= 2 and doc[i - 2].text in (".", "!", "?") and is_cap(tok.text):
@@ -357,6 +357,7 @@ class _Analyser:
         self.region_hits: list[tuple[int, int, tuple[str, ...], bool, str]] = []  # start, end, codes, explicit, context
         self.pending_region: list[tuple[str, str]] = []
         self._pending_posts: list[tuple[str | None, _Post]] = []
+        self.title_holder: dict[int, str] = {}  # title start token -> the person holding it
 
     # ---------------------------------------------------------------- helpers
 
@@ -367,16 +368,25 @@ class _Analyser:
         return self.lex.tables[label].get(" ".join(self.lower[i:j]))
 
     def _headline_lines(self) -> set[int]:
-        """Sentences written in Title Case (headlines, captions): names there are not trusted alone."""
+        """Sentences on Title Case lines without closing punctuation (headlines, captions).
+
+        Every word is capitalised there, so a name found there is trusted only
+        when the body names the same person.
+        """
         out: set[int] = set()
-        words: dict[int, list[str]] = {}
-        for i, t in enumerate(self.text):
-            if t[:1].isalpha():
-                words.setdefault(self.sent_id[i], []).append(t)
-        for sid, ws in words.items():
-            caps = sum(1 for w in ws if is_cap(w))
-            if len(ws) >= 4 and caps / len(ws) >= 0.7:
-                out.add(sid)
+        pos = 0
+        text = self.doc.text
+        for line in text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            stripped = line.strip()
+            if not stripped or stripped[-1] in ".!?\"”'":
+                continue
+            words = [w for w in stripped.split() if w[:1].isalpha()]
+            caps = sum(1 for w in words if is_cap(w))
+            if len(words) >= 3 and caps / len(words) >= 0.6:
+                span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
+                if span is not None:
+                    out.update(self.sent_id[t.i] for t in span)
         return out
 
     def skip_paren(self, j: int, max_inner: int = 4) -> int:
@@ -398,6 +408,7 @@ class _Analyser:
         self._collect_regions()
         self._find_institutions()
         self._find_titles()
+        self._find_deputies()
         self._find_other_persons()
         self._find_known_names()
         self._find_events()
@@ -562,6 +573,16 @@ class _Analyser:
                 known = inst_lex.lookup_institution(self.doc[i:core_end].text)
         if core_end <= i:
             return None
+        # "Badan Pembinaan Indeologi Pancasila (BPIP)": capitalised words up to a bracketed
+        # acronym belong to the name even when the scanner does not know them (a typo).
+        k = core_end
+        while k < self.n and k - core_end < 4 and is_cap(self.text[k]) and self.text[k][:1].isalpha():
+            k += 1
+        if k > core_end and k + 2 < self.n and self.text[k] == "(" and self.text[k + 2] == ")" and (
+                inst_lex.lookup_institution(self.text[k + 1]) is not None
+                or _initials_match(self.text[k + 1], self.text[i:k])):
+            core_end = k
+            known = inst_lex.lookup_institution(self.doc[i:core_end].text) or known
         surface = self.doc[i:core_end].text
         # "Full Name (ACR)" or "Full Name/ACR": the acronym names the same body.
         j = core_end
@@ -626,7 +647,8 @@ class _Analyser:
         last = j
         while k < self.n:
             t, low = self.text[k], self.lower[k]
-            if self.region_at(k) is not None and k > j:
+            if self.region_at(k) is not None or (low.rstrip(".") in _KIND_WORDS and k + 1 < self.n
+                                                 and is_cap(self.text[k + 1])):
                 break
             if low in G.NAME_CONNECTORS and last == k and k + 1 < self.n and self._field_word(k + 1):
                 k += 1
@@ -744,8 +766,8 @@ class _Analyser:
         role = title.role
         forms = {self.doc[i:e].text}
         j = e
-        if j < self.n and self.text[j] == "." and len(self.text[j - 1]) <= 6:
-            j += 1  # "Wabup. Mansur Hidayat"
+        if j < self.n and self.text[j] == "." and fold(title.form) != fold(title.role) and e - i == 1:
+            j += 1  # "Wabup. Mansur Hidayat": the dot of an abbreviated title
         j = self._skip_title_paren(j)
         # roman numeral: "Wakil Ketua I", "Asisten II"
         if j < self.n and self.text[j] in G.ROMAN_NUMERALS:
@@ -768,6 +790,8 @@ class _Analyser:
         org_key: str | None = None
         region: tuple[str, ...] | str | None = None
         inst = self._inst_overlapping(i, e, j)
+        if inst is None and title.org == "*":
+            inst = self._abbreviated_head(title, i, e, j)
         if inst is not None and (title.org == "*" or title.place in ("none", "region") or inst.start >= j):
             org_key = self.inst_key(inst)
             role = self._compose_role(role, title, inst, forms)
@@ -795,7 +819,16 @@ class _Analyser:
             else:
                 region = f"home:{title.place}"
         elif title.org == "*" and title.place == "none":
-            j = self._unknown_org(j)
+            unknown = self._unknown_org(j)
+            if unknown is not None:
+                org_key = self.inst_key(unknown)
+                role = self._compose_role(role, title, unknown, forms)
+                j = unknown.end
+            else:
+                # "Juru Bicara Provinsi Kalimantan Barat": the post is in that region's government
+                after = self.region_after(j)
+                if after is not None and not isinstance(after[0], str):
+                    region, j = after
         # the holder's name: after the title, or before it ("Andree Algamar, Penjabat Wali Kota")
         k = j
         chained = self._chained_title(k)
@@ -804,16 +837,30 @@ class _Analyser:
         name_span = self._name_after(k, title.place in ("district", "village"))
         if name_span is None:
             name_span = self._name_before(start)
+        if name_span is None and (org_key or region) and j + 1 < self.n and self.text[j] == ".":
+            # "Bupati Sarolangun. Cek Endra." : a stray full stop between title and name
+            cand = self._name_run(j + 1, [])
+            if cand is not None and cand[1] - cand[0] <= 3 and cand[1] < self.n and self.text[cand[1]] in (".", ","):
+                name_span = cand
         role_full = f"{acting} {role}" if acting else role
         if acting:
             forms |= {f"{self.doc[start:i].text} {self.doc[i:e].text}"}
         post = _Post(role_full, forms | {role}, acting, former, org_key, region, title.place, i, start)
+        if name_span is None and start > 0 and self.lower[start - 1] in ("sebagai", "menjabat", "selaku", "menjadi"):
+            # "Marcellus TJ ... ditunjuk untuk menjabat sebagai Pj Bupati": the sentence's subject holds it
+            subject = next((key for t, key in sorted(self.person_mentions)
+                            if self.sent_id[t] == self.sent_id[start] and t < start), None)
+            if subject is not None:
+                self._pending_posts.append((subject, post))
+                self.title_holder[start] = subject
+                return max(j, i + 1)
         if name_span is None:
             self.title_refs.append((start, j, role, region if org_key is None else org_key))
             self._pending_posts.append((None, post))
             return max(j, i + 1)
         s, t, hons, end = name_span
         pkey = self.person(s, t, hons, official=True)
+        self.title_holder[start] = pkey
         self._pending_posts.append((pkey, post))
         if chained is not None:
             self._parse_chain(e, chained, pkey, org_key, region)
@@ -861,6 +908,27 @@ class _Analyser:
             break
         return last if last > j else j
 
+    def _abbreviated_head(self, title: title_lex.Title, i: int, e: int, j: int) -> _Inst | None:
+        """"Kadis PUPR", "Kaban Pol PP": the title abbreviates "Kepala Dinas", so the words after it name the dinas."""
+        head = title.role.split()[-1]
+        if head.lower() not in ("dinas", "badan", "kantor", "biro") or head.lower() in fold(title.form).split():
+            return None
+        end = self._name_words(j)
+        if end <= j:
+            return None
+        field = squash(self.doc[j:end].text)
+        known = inst_lex.lookup_institution(f"{head} {field}") or inst_lex.lookup_institution(field)
+        name = known.name if known else f"{head} {field}"
+        region: tuple[str, ...] | str | None = "home:any"
+        stop = end
+        after = self.region_after(end)
+        if after is not None:
+            region, stop = after
+        inst = _Inst(j, stop, end, "", name, "regional", region)
+        self.insts[j] = inst
+        self.inst_tokens.update(range(j, end))
+        return inst
+
     def _inst_overlapping(self, i: int, e: int, j: int) -> _Inst | None:
         """An institution that starts inside the title ("Kepala [Dinas ...]") or right after it."""
         for s in range(i + 1, e):
@@ -896,22 +964,21 @@ class _Analyser:
                 forms.add(f"{role} {expanded}")
         return composed
 
-    def _unknown_org(self, j: int) -> int:
+    def _unknown_org(self, j: int) -> _Inst | None:
         """"Wakil Korpi Kabupaten Lebak": unknown words then an explicit region name an institution."""
         k = j
         while k < self.n and k - j < 4 and is_cap(self.text[k]) and self.region_at(k) is None \
                 and self.lower[k] not in names_lex.name_stop():
             k += 1
         if k == j or k >= self.n:
-            return j
+            return None
         hit = self.region_at(k)
         if hit is None or not hit[3]:
-            return j
-        name = squash(self.doc[j:k].text)
-        inst = _Inst(j, hit[1], k, "", name, "regional", hit[2])
+            return None
+        inst = _Inst(j, hit[1], k, "", squash(self.doc[j:k].text), "regional", hit[2])
         self.insts[j] = inst
         self.inst_tokens.update(range(j, k))
-        return j
+        return inst
 
     def _chained_title(self, k: int) -> int | None:
         """", Kordiv penanganan pelanggaran, Yusnaeni": a second title for the same holder."""
@@ -955,7 +1022,7 @@ class _Analyser:
             return False
         if self.ends("HEAD", k) or (self.ends("INST", k) and (t.isupper() and len(t) > 3)):
             return False
-        if any(c.isdigit() for c in t):
+        if any(c.isdigit() for c in t) or (t in G.ROMAN_NUMERALS and len(t) > 1):
             return False
         if self.region_at(k) is not None and len(t) > 3:
             return False
@@ -1001,7 +1068,8 @@ class _Analyser:
         toks = 0
         while k < self.n and toks < 6:
             t = self.text[k]
-            if t == "." and toks and len(self.text[k - 1]) <= 4 and is_cap(self.text[k - 1]):
+            if t == "." and toks and names_lex.is_name_abbreviation(self.text[k - 1]) and k + 1 < self.n \
+                    and self._is_name_token(k + 1):
                 k += 1  # "Moh. Arifin"
                 continue
             if self._is_name_token(k):
@@ -1055,11 +1123,11 @@ class _Analyser:
         e = k + 1
         s = e
         while s - 1 >= 0 and e - s < 5 and (self._is_name_token(s - 1) or (
-                self.text[s - 1] == "." and s - 2 >= 0 and len(self.text[s - 2]) <= 4 and is_cap(self.text[s - 2]))):
+                self.text[s - 1] == "." and s - 2 >= 0 and names_lex.is_name_abbreviation(self.text[s - 2]))):
             s -= 1
         while s < e and not self._is_name_token(s):
             s += 1
-        if s >= e or self.sent_id[s] != self.sent_id[start]:
+        if s >= e or self.sent_id[s] != self.sent_id[start] or any(t in self.person_tokens for t in range(s, e)):
             return None
         if s > 0 and self.text[s - 1][:1].isalpha() and is_cap(self.text[s - 1]) and not hon_lex.is_honorific(
                 self.text[s - 1]):
@@ -1134,6 +1202,36 @@ class _Analyser:
             inst = self.insts.get(k + 1)
             if inst is not None and inst.party:
                 self.relations.append(_RelT(pkey, "member_of", self.inst_key(inst), k))
+
+    def _find_deputies(self) -> None:
+        """"Ketua DPRD X, A, didampingi ketiga wakilnya yakni: B(PKB), C(PPP), dan D": deputies of the last post."""
+        for i in range(self.n):
+            if self.lower[i] not in ("wakilnya", "wakil-wakilnya"):
+                continue
+            antecedent = None
+            for pkey, post in self._pending_posts:
+                if pkey and post.at < i and self.sent_id[i] - self.sent_id[post.at] <= 1:
+                    antecedent = post
+            if antecedent is None:
+                continue
+            base = _base_role(antecedent.role)
+            role = base if base.startswith("Wakil ") else f"Wakil {base}"
+            k = i + 1
+            while k < self.n:
+                while k < self.n and (self.lower[k] in ("yakni", "yaitu", "masing-masing", "dan", ":", ",")
+                                      or self.doc[k].is_space):
+                    k += 1
+                span = self._name_run(k, [])
+                if span is None or span[0] in self.person_tokens:
+                    break
+                pkey = self.person(span[0], span[1], [], official=True)
+                forms = {role, *(f"Wakil {f}" for f in antecedent.role_forms if f and not f.startswith("Wakil"))}
+                self._pending_posts.append((pkey, _Post(role, forms, "", False, antecedent.org, antecedent.region,
+                                                        antecedent.place, span[0], span[0])))
+                k = span[3]
+                if k < self.n and self.text[k] == "(":
+                    self._party_after(pkey, k)
+                    k = self.skip_paren(k, 6)
 
     # ---------------------------------------------------------------- other persons
 
@@ -1279,6 +1377,10 @@ class _Analyser:
         attrs: dict[str, str] = {"kind": kind}
         if kind in ("ceremony",) and self._ceremony_of_named(e):
             return None  # "upacara peringatan HUT Korpri": the named event is the one
+        if kind == "ceremony" and e + 1 < self.n and self.lower[e] == "hari" and e + 1 in self.insts:
+            # "peringatan hari Korpri": the institution's anniversary
+            return self._anniversary(i, e + 1, ev_lex.EventTrigger("hari", "HUT", "anniversary"),
+                                     {"kind": "anniversary"})
         if kind == "anniversary":
             return self._anniversary(i, e, trig, attrs)
         if kind == "election":
@@ -1302,9 +1404,11 @@ class _Analyser:
         k = self.skip_paren(e)
         words = [trig.canonical]
         last = k
-        while k < self.n and k - e < 6:
+        while k < self.n and len(words) < 5:
             t, low = self.text[k], self.lower[k]
-            if low in G.PHRASE_BREAKERS or not t[:1].isalnum() and t not in ("/",):
+            if low in G.PHRASE_BREAKERS or low in G.EVENT_NAME_BREAKERS or not t[:1].isalnum() and t not in ("/",):
+                break
+            if len(low) > 5 and low.startswith(G.VERB_PREFIXES) and fold(t) not in self.lex.inst_vocab:
                 break
             if self.region_at(k) is not None or k in self.person_tokens:
                 break
@@ -1326,15 +1430,19 @@ class _Analyser:
         return last, name, f"event@{fold(trig.canonical)}", attrs
 
     def _ceremony_of_named(self, e: int) -> bool:
+        """"upacara peringatan dan tasyakuran HUT Korpri": a ceremony word before a named event."""
         k = e
-        for _ in range(4):
-            if k >= self.n:
-                return False
+        while k < self.n and k - e < 6:
             ends = self.ends("EVT", k)
             if ends:
                 t = self.table("EVT", k, ends[0])
-                return t is not None and t.kind in ("anniversary", "election")
-            if self.lower[k] not in ("dan", "peringatan", "tasyakuran", "hari", "perdana", ","):
+                if t is not None and t.kind in ("anniversary", "election"):
+                    return True
+                if t is None or t.kind not in ("ceremony", "religious", "other"):
+                    return False
+                k = ends[0]
+                continue
+            if self.lower[k] not in ("dan", "perdana", ",", "&"):
                 return False
             k += 1
         return False
@@ -1422,45 +1530,60 @@ class _Analyser:
         return None
 
     def _register_events(self, found: list[tuple[int, int, str, str, str, dict[str, str]]]) -> None:
-        # One event per identity; a generic mention ("pelantikan ini") joins the
-        # most frequent specific event of the same kind in the article.
-        by_generic: dict[str, Counter[str]] = {}
+        # One event per identity. Events without one (no year, no ordinal) are grouped
+        # by their trigger within the article ("pelantikan pejabat eselon II" ...
+        # "pelantikan ini"): one node, named by the most frequent specific wording.
+        canon_of = {ident: fold(canon) for _, _, _, ident, canon, _ in found if ident.startswith("event@")}
+        canons = set(canon_of.values())
+        group_of: dict[str, str] = {}
+        for ident, canon in canon_of.items():
+            longer = [c for c in canons if c != canon and c.startswith(canon + " ")]
+            group_of[ident] = min(longer) if longer and not ident.startswith("event@hut") else canon
+        counts: dict[str, Counter[str]] = {}
         names: dict[str, str] = {}
         for s, e, name, ident, canon, attrs in found:
-            if ident.startswith("event@"):
-                spec = fold(name)
-                by_generic.setdefault(ident, Counter())[spec] += 1
-                names.setdefault(spec, name)
+            if ident in group_of:
+                counts.setdefault(group_of[ident], Counter())[fold(name)] += 1
+                names.setdefault(fold(name), name)
+        best_of: dict[str, str] = {}
+        for group, c in counts.items():
+            specific = [n for n in c if n not in canons]
+            pool = specific or list(c)
+            best_of[group] = max(pool, key=lambda n: (c[n], -pool.index(n)))
         # elections without a year join the same election with a year in this article
         dated = {fold(canon): ident for _, _, _, ident, canon, _ in found if ident.startswith("event:")
                  and not ident.startswith("event:hut")}
         hut_ordinal = {ident.rsplit(" ", 1)[0].replace("event:", "event@"): ident
                        for _, _, _, ident, _, _ in found if ident.startswith("event:hut")}
+        own_name: dict[str, str] = {}
+        for _, _, name, ident, _, _ in found:
+            if ident.startswith("event:") and len(name) > len(own_name.get(ident, "")):
+                own_name[ident] = name
+        anniversaries = sorted({ident for _, _, _, ident, _, a in found if a.get("kind") == "anniversary"},
+                               key=lambda x: (not x.startswith("event:"), x))
         for s, e, name, ident, canon, attrs in found:
             key = ident
-            if ident.startswith("event@"):
+            if ident.startswith("event@") and attrs.get("kind") == "ceremony" and fold(name) == fold(canon) \
+                    and anniversaries:
+                # a bare "upacara" in an article about an anniversary is that ceremony
+                key = anniversaries[0]
+                if key.startswith("event@hut") and key in hut_ordinal:
+                    key = hut_ordinal[key]
+            elif ident.startswith("event@"):
                 base = ident[len("event@"):]
                 if base in dated:
                     key = dated[base]
                 elif ident in hut_ordinal:
                     key = hut_ordinal[ident]
                 else:
-                    counts = by_generic[ident]
-                    spec = fold(name)
-                    specific = [n for n in counts if n != fold(canon)]
-                    if spec == fold(canon) and specific:
-                        spec = max(specific, key=lambda n: (counts[n], -len(n)))
-                    elif specific and len(spec.split()) <= 2:
-                        best = max(specific, key=lambda n: (counts[n], -len(n)))
-                        if best.startswith(spec):
-                            spec = best
-                    key = f"event@{spec}"
-                    name = names.get(spec, name)
+                    best = best_of[group_of[ident]]
+                    key = f"event@{best}"
+                    name = names.get(best, name)
+            if key.startswith("event:"):
+                name = own_name.get(key, name)
             if key not in self.ents:
                 self.ents[key] = _Ent(key, EntityType.EVENT, name, {k: v for k, v in attrs.items()
                                                                     if k != "organiser_at"})
-            elif key.startswith("event:") and len(name) > len(self.ents[key].name) and "ke-" in name:
-                self.ents[key].name = name
             self.mentions.append(_MentionT(key, EntityType.EVENT, s, e, self.ents[key].name))
             sid = self.sent_id[s]
             for t, pkey in self.person_mentions:
@@ -1522,6 +1645,9 @@ class _Analyser:
             return None
         if pos == "pronoun":
             return self._last_person_before(k)
+        for m in range(k + 1, min(self.n, k + 4)):
+            if m in self.title_holder:
+                return self.title_holder[m]
         for t, key in self.person_mentions:
             if k < t <= k + 5 and self.sent_id[t] == self.sent_id[k]:
                 return key
@@ -1544,9 +1670,10 @@ class _Analyser:
 
     def _last_person_before(self, k: int) -> str | None:
         best = None
+        best_t = -1
         for t, key in self.person_mentions:
-            if t < k:
-                best = key
+            if best_t < t < k:
+                best, best_t = key, t
         if best is None:
             best = self._holder_near(k)
         return best

@@ -58,3 +58,15 @@ REGULATION_WORDS = frozenset(
 
 #: Words that mark the apposition "selaku"/"sebagai" between a name and a title.
 APPOSITION_WORDS = frozenset(["selaku", "sebagai", "yakni", "yaitu"])
+
+#: Words that end an event's descriptive name: times, dates and ordinals
+#: ("pelantikan pertama", "seleksi hari pertama", "apel pagi").
+EVENT_NAME_BREAKERS = frozenset(
+    """
+    hari pukul tanggal minggu bulan tahun pagi siang sore malam kemarin besok lusa
+    pertama kedua ketiga keempat kelima terakhir berikutnya lalu mendatang depan
+    """.split()
+)
+
+#: Verb prefixes: a word with one of them ends an event's name ("seleksi dimulai", "rapat membahas").
+VERB_PREFIXES = ("me", "di", "ber", "ter", "mem", "men", "meng", "meny")

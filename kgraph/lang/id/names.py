@@ -32,3 +32,19 @@ def name_stop() -> frozenset[str]:
                 raise ModelError(f"kgraph language data name_stop.txt: not one word: {form!r}")
             out.add(word)
     return frozenset(out)
+
+
+@functools.cache
+def name_abbreviations() -> frozenset[str]:
+    """Return abbreviated given names that keep their dot inside a name ("moh", "abd").
+
+    >>> "moh" in name_abbreviations()
+    True
+    """
+    return frozenset(w.lower().rstrip(".") for w in read_lines("name_abbreviations.txt"))
+
+
+def is_name_abbreviation(token: str) -> bool:
+    """True for "Moh", "Abd" or a single capital letter ("Q"): a dot after it continues a name."""
+    t = token.rstrip(".")
+    return (len(t) == 1 and t.isupper()) or t.lower() in name_abbreviations()
