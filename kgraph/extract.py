@@ -541,7 +541,33 @@ class _Analyser:
 
     # ---------------------------------------------------------------- institutions
 
+    def _local_acronyms(self) -> set[str]:
+        """Acronyms the article defines for something that is not an institution.
+
+        "Pejabat Pembina Kepegawaian (PPK)": PPK here is not the election body
+        Panitia Pemilihan Kecamatan, in this sentence or later ones.
+        """
+        out: set[str] = set()
+        for i in range(2, self.n - 2):
+            if self.text[i] != "(" or self.text[i + 2] != ")" or not self.ends("INST", i + 1):
+                continue
+            k = i
+            while k - 1 >= 0 and i - k < 4 and is_cap(self.text[k - 1]) and self.text[k - 1][:1].isalpha():
+                k -= 1
+            if i - k < 2 or any(self.ends(lbl, t) for t in range(k, i) for lbl in ("INST", "HEAD", "GOV")):
+                continue
+            known = self.table("INST", i + 1, i + 2)
+            if known is not None and known.party:
+                continue  # "Tatang Kirana (PDIP)": a party after a name
+            words = self.text[k:i]
+            # the phrase is a term, not a name: its initials spell the acronym, or it has common words
+            if _initials_match(self.text[i + 1], words) or any(
+                    w.lower() in names_lex.name_stop() or fold(w) in self.lex.inst_vocab for w in words):
+                out.add(self.text[i + 1])
+        return out
+
     def _find_institutions(self) -> None:
+        self.local_acronyms = self._local_acronyms()
         i = 0
         while i < self.n:
             inst = self._institution_at(i)
@@ -559,6 +585,8 @@ class _Analyser:
             if inst:
                 return inst
         best_known = self.ends("INST", i)[0] if self.ends("INST", i) else 0
+        if best_known == i + 1 and self.text[i] in self.local_acronyms:
+            best_known = 0
         head_end = self.ends("HEAD", i)[0] if self.ends("HEAD", i) else 0
         if not best_known and not head_end:
             return None
@@ -650,6 +678,8 @@ class _Analyser:
             if self.region_at(k) is not None or (low.rstrip(".") in _KIND_WORDS and k + 1 < self.n
                                                  and is_cap(self.text[k + 1])):
                 break
+            if k > j and (self.ends("HEAD", k) or self.ends("GOV", k)) and is_cap(t):
+                break  # "Bagian Hukum [Sekretariat DPRD]": a unit, then the body it belongs to
             if low in G.NAME_CONNECTORS and last == k and k + 1 < self.n and self._field_word(k + 1):
                 k += 1
                 continue
@@ -799,13 +829,17 @@ class _Analyser:
         elif title.org not in ("", "*"):
             implied = inst_lex.lookup_institution(title.org)
             base = implied.name if implied else title.org
-            after = self.region_after(j, None)
-            if after is not None:
-                region, j = after
+            scope = implied.scope if implied else "regional"
+            if scope == "national":
+                region = None
             else:
-                region = "home:any"
+                after = self.region_after(j, None)
+                if after is not None:
+                    region, j = after
+                else:
+                    region = "home:any"
             org_key = f"implied@{i}"
-            self.insts[-i - 1] = _Inst(i, e, e, org_key, base, "regional", region)
+            self.insts[-i - 1] = _Inst(i, e, e, org_key, base, scope, region)
         elif title.place in ("regency", "city", "province", "region"):
             kind = title.place if title.place != "region" else None
             after = self.region_after(j, kind)
@@ -846,7 +880,8 @@ class _Analyser:
         if acting:
             forms |= {f"{self.doc[start:i].text} {self.doc[i:e].text}"}
         post = _Post(role_full, forms | {role}, acting, former, org_key, region, title.place, i, start)
-        if name_span is None and start > 0 and self.lower[start - 1] in ("sebagai", "menjabat", "selaku", "menjadi"):
+        if name_span is None and start > 0 and self.lower[start - 1] in ("sebagai", "menjabat", "selaku", "menjadi") \
+                and is_cap(self.text[i]):
             # "Marcellus TJ ... ditunjuk untuk menjabat sebagai Pj Bupati": the sentence's subject holds it
             subject = next((key for t, key in sorted(self.person_mentions)
                             if self.sent_id[t] == self.sent_id[start] and t < start), None)
@@ -975,7 +1010,7 @@ class _Analyser:
         hit = self.region_at(k)
         if hit is None or not hit[3]:
             return None
-        inst = _Inst(j, hit[1], k, "", squash(self.doc[j:k].text), "regional", hit[2])
+        inst = _Inst(j, hit[1], k, "", squash(self.doc[j:k].text), "branch", hit[2])
         self.insts[j] = inst
         self.inst_tokens.update(range(j, k))
         return inst
@@ -1251,14 +1286,22 @@ class _Analyser:
                 k = i - 1
                 while k >= 0 and self.lower[k] in G.SPEECH_ADVERBS:
                     k -= 1
+                relative = k >= 0 and self.lower[k] == "yang"  # "Lili yang mengatakan"
+                if relative:
+                    k -= 1
                 e = k + 1
                 s = e
                 while s - 1 >= 0 and e - s < 4 and self._is_name_token(s - 1):
                     s -= 1
                 if s < e and (s == 0 or not is_cap(self.text[s - 1]) or self.doc[s].is_sent_start) \
-                        and (self._known_name(s, e) or e - s >= 2 or self.doc[s].is_sent_start):
+                        and (self._known_name(s, e) or e - s >= 2 or self.doc[s].is_sent_start or relative):
                     if not (self.sent_id[s] in self.headline and not self._known_name(s, e)):
                         self.person(s, e, [])
+            elif self._person_noun_end(i) and i not in self.inst_tokens:
+                k, hons = self._scan_honorifics(self._person_noun_end(i))
+                span = self._name_run(k, hons)
+                if span and not self.ends("TITLE", k):
+                    self.person(span[0], span[1], span[2])
             elif hon_lex.is_honorific(self.text[i]) and is_cap(self.text[i]) and low.rstrip(".") not in (
                     "bapak", "ibu", "pak", "bu", "saudara", "saudari"):
                 k, hons = self._scan_honorifics(i)
@@ -1266,6 +1309,14 @@ class _Analyser:
                 if span and span[1] - span[0] >= 1 and not self._preceded_by_title(i):
                     self.person(span[0], span[1], span[2])
         self._nicknames()
+
+    def _person_noun_end(self, i: int) -> int:
+        """The end of a person noun at i ("warga", "tokoh masyarakat"), or 0."""
+        nouns = names_lex.person_nouns()
+        for size in (3, 2, 1):
+            if i + size <= self.n and " ".join(self.lower[i:i + size]) in nouns:
+                return i + size
+        return 0
 
     def _preceded_by_title(self, i: int) -> bool:
         return any(e == i for s in range(max(0, i - 4), i) for e in self.ends("TITLE", s))
@@ -1345,7 +1396,7 @@ class _Analyser:
                 continue
             e = ends[0]
             trig: ev_lex.EventTrigger = triggers.get(" ".join(self.lower[i:e])) or self.table("EVT", i, e)
-            if trig is None or self._in_regulation(i) or i in self.person_tokens:
+            if trig is None or self._in_regulation(i) or i in self.person_tokens or i in self.inst_tokens:
                 i += 1
                 continue
             res = self._event_phrase(i, e, trig)
@@ -1375,6 +1426,8 @@ class _Analyser:
         cap = is_cap(self.text[i])
         headline = self.sent_id[i] in self.headline
         attrs: dict[str, str] = {"kind": kind}
+        if self.lower[i] in G.AMBIGUOUS_EVENT_WORDS and not (e < self.n and (is_cap(self.text[e]) or self.ends("EVT", e))):
+            return None  # "peringatan tegas" is a warning, "peringatan HUT" a commemoration
         if kind in ("ceremony",) and self._ceremony_of_named(e):
             return None  # "upacara peringatan HUT Korpri": the named event is the one
         if kind == "ceremony" and e + 1 < self.n and self.lower[e] == "hari" and e + 1 in self.insts:
@@ -1810,7 +1863,8 @@ class _Analyser:
             surface = squash(self.doc[inst.start:inst.end].text)
             core = squash(self.doc[inst.start:inst.core_end].text)
             aliases = set(filter(None, ent.attrs.get("aliases", "").split("|")))
-            for a in (surface, core):
+            # a branch ("Korpri Kabupaten Serang") is not called by its parent's bare name
+            for a in (surface,) if inst.scope == "branch" else (surface, core):
                 if fold(a) != fold(ent.name) and len(a) > 1:
                     aliases.add(a)
             if inst.core_end + 2 < self.n and self.text[inst.core_end] == "(" and self.text[inst.core_end + 2] == ")":

@@ -200,7 +200,8 @@ def _build_entities(locals_: dict[tuple[str, str], _Local], ids: dict[tuple[str,
         aliases: set[str] = set()
         attrs: dict[str, str] = {}
         for loc in locs:
-            aliases.update(loc.surfaces)
+            if not loc.attrs.get("implied"):  # an implied entity's "mention" is the word implying it
+                aliases.update(loc.surfaces)
             aliases.update(a for a in loc.attrs.get("aliases", "").split("|") if a)
             aliases.add(loc.name)
             for k, v in loc.attrs.items():

@@ -65,8 +65,13 @@ EVENT_NAME_BREAKERS = frozenset(
     """
     hari pukul tanggal minggu bulan tahun pagi siang sore malam kemarin besok lusa
     pertama kedua ketiga keempat kelima terakhir berikutnya lalu mendatang depan
+    beberapa waktu sejumlah para seluruh semua
     """.split()
 )
 
 #: Verb prefixes: a word with one of them ends an event's name ("seleksi dimulai", "rapat membahas").
 VERB_PREFIXES = ("me", "di", "ber", "ter", "mem", "men", "meng", "meny")
+
+#: Event words that are also common nouns: they name an event only before a capitalised
+#: name or another event word ("peringatan" is both a warning and a commemoration).
+AMBIGUOUS_EVENT_WORDS = frozenset(["peringatan", "pertemuan", "kegiatan", "acara"])

@@ -48,3 +48,13 @@ def is_name_abbreviation(token: str) -> bool:
     """True for "Moh", "Abd" or a single capital letter ("Q"): a dot after it continues a name."""
     t = token.rstrip(".")
     return (len(t) == 1 and t.isupper()) or t.lower() in name_abbreviations()
+
+
+@functools.cache
+def person_nouns() -> frozenset[str]:
+    """Return nouns that introduce a named person without a post ("warga", "cendekiawan").
+
+    >>> "warga" in person_nouns()
+    True
+    """
+    return frozenset(" ".join(w.lower().split()) for w in read_lines("person_nouns.txt"))
