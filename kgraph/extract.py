@@ -149,6 +149,7 @@ class _Lexicon:
     matcher: PhraseMatcher
     tables: dict[str, dict[str, Any]]
     inst_vocab: frozenset[str]
+    acronyms: frozenset[str]
 
 
 def _make_recognizer(nlp: Language, name: str) -> _Recognizer:
@@ -176,10 +177,15 @@ def _build_lexicon(nlp_: Language) -> _Lexicon:
     add("GOV", {h.head: h for h in heads.values() if h.kind == "government"})
     add("HEAD", {h.head: h for h in heads.values() if h.kind != "government"})
     inst_forms: dict[str, Any] = {}
+    cased: dict[str, set[bool]] = {}
     for inst in inst_lex.institutions():
         for form in (inst.name, *inst.forms):
             inst_forms.setdefault(form, inst)
+            key = " ".join(t.lower_ for t in nlp_.make_doc(form))
+            cased.setdefault(key, set()).add(form.isupper())
     add("INST", inst_forms)
+    # an acronym written only in capitals ("IDI", "PAN") is not the word "Idi" or "pan"
+    acronyms = frozenset(k for k, v in cased.items() if v == {True})
     add("TITLE", {t.form: t for t in title_lex.titles().values()})
     add("ACT", dict(title_lex.acting_markers()))
     add("EVT", {t.trigger: t for t in ev_lex.event_triggers().values()})
@@ -191,7 +197,7 @@ def _build_lexicon(nlp_: Language) -> _Lexicon:
         vocab.update(fold(h.head).split())
     vocab.update(inst_lex.institution_words())
     vocab -= G.NAME_CONNECTORS
-    return _Lexicon(matcher, tables, frozenset(vocab))
+    return _Lexicon(matcher, tables, frozenset(vocab), acronyms)
 
 
 class _Recognizer:
@@ -268,6 +274,7 @@ class _Inst:
     party: bool = False
     is_gov: bool = False
     parent: str = ""
+    short: str = ""  # the short name a title implies ("Polres" for Kapolres)
 
 
 @dataclass
@@ -541,6 +548,11 @@ class _Analyser:
 
     # ---------------------------------------------------------------- institutions
 
+    def _dateline(self, i: int) -> bool:
+        """"IDI – Penjabat ...", "SAROLANGUN - ...": a place name opening a news line, not a body."""
+        first = i == 0 or "\n" in self.text[i - 1] or self.doc[i - 1].is_space and "\n" in self.doc[i - 1].text
+        return first and self.text[i].isupper() and i + 1 < self.n and self.text[i + 1] in ("-", "–", "—", ",", "(")
+
     def _local_acronyms(self) -> set[str]:
         """Acronyms the article defines for something that is not an institution.
 
@@ -585,7 +597,8 @@ class _Analyser:
             if inst:
                 return inst
         best_known = self.ends("INST", i)[0] if self.ends("INST", i) else 0
-        if best_known == i + 1 and self.text[i] in self.local_acronyms:
+        if best_known == i + 1 and (self.text[i] in self.local_acronyms or self._dateline(i) or (
+                self.lower[i] in self.lex.acronyms and not self.text[i].isupper())):
             best_known = 0
         head_end = self.ends("HEAD", i)[0] if self.ends("HEAD", i) else 0
         if not best_known and not head_end:
@@ -678,8 +691,8 @@ class _Analyser:
             if self.region_at(k) is not None or (low.rstrip(".") in _KIND_WORDS and k + 1 < self.n
                                                  and is_cap(self.text[k + 1])):
                 break
-            if k > j and (self.ends("HEAD", k) or self.ends("GOV", k)) and is_cap(t):
-                break  # "Bagian Hukum [Sekretariat DPRD]": a unit, then the body it belongs to
+            if (self.ends("HEAD", k) or self.ends("GOV", k)) and is_cap(t):
+                break  # "Bagian Hukum [Sekretariat DPRD]", "Kantor [Dinas Kesehatan]": the next body
             if low in G.NAME_CONNECTORS and last == k and k + 1 < self.n and self._field_word(k + 1):
                 k += 1
                 continue
@@ -839,7 +852,7 @@ class _Analyser:
                 else:
                     region = "home:any"
             org_key = f"implied@{i}"
-            self.insts[-i - 1] = _Inst(i, e, e, org_key, base, scope, region)
+            self.insts[-i - 1] = _Inst(i, e, e, org_key, base, scope, region, short=title.org)
         elif title.place in ("regency", "city", "province", "region"):
             kind = title.place if title.place != "region" else None
             after = self.region_after(j, kind)
@@ -1526,19 +1539,22 @@ class _Analyser:
                 m = hit[1]
                 continue
             mo = _ORDINAL.match(t)
-            if mo:
+            if mo and not ordinal:
                 ordinal = mo.group(1)
                 m += 1
-                break
-            if self.lower[m] == "ke" and m + 1 < self.n:
+                if obj_name:
+                    break
+                continue  # "HUT ke-67 Provinsi Kalimantan Timur": the object follows
+            if self.lower[m] == "ke" and m + 1 < self.n and not ordinal:
                 nxt = self.text[m + 1] if self.text[m + 1] != "-" else (self.text[m + 2] if m + 2 < self.n else "")
                 if nxt.isdigit():
                     ordinal = nxt
                     m += 2 if self.text[m + 1] != "-" else 3
-                    break
-            if t in ("RI", "Republik", "Kemerdekaan", "Bhayangkara", "TNI", "Korpri", "PGRI", "Indonesia") \
-                    or (is_cap(t) and not obj_name and t[:1].isalpha()):
-                obj_name = (obj_name + " " + t).strip() if not obj_key else obj_name
+                    if obj_name:
+                        break
+                    continue
+            if is_cap(t) and t[:1].isalpha() and not obj_key and t.lower() not in names_lex.name_stop():
+                obj_name = (obj_name + " " + t).strip()  # "HUT Kemerdekaan RI ke-78"
                 m += 1
                 continue
             if t in ("(", ")", "-") or self.doc[m].is_space:
@@ -1848,10 +1864,12 @@ class _Analyser:
             name = f"{inst.name} {reg_lex.by_code(code).full_name}"
             key = f"inst:{fold(inst.name)}@{code}"
         elif inst.scope == "regional" and code and not inst.party:
-            region_name = reg_lex.by_code(code).full_name
-            name = inst.name if fold(region_name) in fold(inst.name) else f"{inst.name} {region_name}"
-            if reg_lex.by_code(code).kind == "province" and not name.endswith(region_name):
-                name = f"{inst.name} Provinsi {region_name}"
+            region = reg_lex.by_code(code)
+            base = inst.name
+            if base.endswith(" Kabupaten/Kota"):  # "Dewan Perwakilan Rakyat Kabupaten/Kota" (Aceh's DPRK)
+                base = base[: -len(" Kabupaten/Kota")]
+            region_name = region.full_name if region.kind != "province" else f"Provinsi {region.name}"
+            name = base if fold(region.name) in fold(base) else f"{base} {region_name}"
             key = f"inst:{fold(inst.name)}@{code}"
         else:
             name = inst.name
@@ -1873,6 +1891,10 @@ class _Analyser:
             self.mentions.append(_MentionT(key, EntityType.INSTITUTION, inst.start, inst.end, name))
         elif inst.key.startswith("implied@"):
             ent.attrs.setdefault("implied", "1")
+            if inst.short and code:  # "Polres Aceh Timur" for the Kapolres of Aceh Timur
+                aliases = set(filter(None, ent.attrs.get("aliases", "").split("|")))
+                aliases.add(f"{inst.short} {reg_lex.by_code(code).name}")
+                ent.attrs["aliases"] = "|".join(sorted(aliases))
             self.mentions.append(_MentionT(key, EntityType.INSTITUTION, inst.start, inst.end, name))
         if region_key:
             self.relations.append(_RelT(key, "serves", region_key, max(inst.start, 0)))
