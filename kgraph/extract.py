@@ -288,6 +288,7 @@ class _Post:
     place: str
     at: int
     title_start: int
+    title_end: int = -1
 
 
 @dataclass
@@ -447,6 +448,8 @@ class _Analyser:
             e, codes, explicit = best
             if not codes:
                 continue
+            if explicit and any(ts < i < te for ts in range(max(0, i - 3), i) for te in self.ends("TITLE", ts)):
+                continue  # "Wali [Kota Ternate]": the title has the word, the region is the bare name
             if not explicit:
                 if not is_cap(self.text[i]):
                     continue
@@ -501,6 +504,9 @@ class _Analyser:
                         break
             if inner is not None:
                 codes = self._filter_kind(inner[2], word_kind)
+                if codes != inner[2]:
+                    self.region_hits = [(s, e, codes if s == inner[0] else c, x, ctx)
+                                        for s, e, c, x, ctx in self.region_hits]
                 return codes, inner[1]
             if not is_cap(self.text[k]) if k < self.n else True:
                 return f"home:{word_kind}", j + 1
@@ -515,6 +521,9 @@ class _Analyser:
         codes = hit[2]
         if kind:
             codes = self._filter_kind(codes, kind)
+            if codes != hit[2]:  # "Wali Kota Bogor": the title settles which Bogor
+                self.region_hits = [(s, e, codes if s == hit[0] else c, x, ctx)
+                                    for s, e, c, x, ctx in self.region_hits]
         return codes, hit[1]
 
     @staticmethod
@@ -892,7 +901,7 @@ class _Analyser:
         role_full = f"{acting} {role}" if acting else role
         if acting:
             forms |= {f"{self.doc[start:i].text} {self.doc[i:e].text}"}
-        post = _Post(role_full, forms | {role}, acting, former, org_key, region, title.place, i, start)
+        post = _Post(role_full, forms | {role}, acting, former, org_key, region, title.place, i, start, e)
         if name_span is None and start > 0 and self.lower[start - 1] in ("sebagai", "menjabat", "selaku", "menjadi") \
                 and is_cap(self.text[i]):
             # "Marcellus TJ ... ditunjuk untuk menjabat sebagai Pj Bupati": the sentence's subject holds it
@@ -907,7 +916,8 @@ class _Analyser:
             self._pending_posts.append((None, post))
             return max(j, i + 1)
         s, t, hons, end = name_span
-        pkey = self.person(s, t, hons, official=True)
+        degrees = [d.rstrip(",") for d in self.text[t:end] if hon_lex.is_degree(d)]
+        pkey = self.person(s, t, hons, official=True, degrees=degrees)
         self.title_holder[start] = pkey
         self._pending_posts.append((pkey, post))
         if chained is not None:
@@ -1198,8 +1208,11 @@ class _Analyser:
         toks = set(name_key(self.doc[s:e].text).split())
         return any(toks <= set(self.ents[p].tokens) for p in self.persons)
 
-    def person(self, s: int, e: int, hons: list[str], official: bool = False) -> str:
+    def person(self, s: int, e: int, hons: list[str], official: bool = False, degrees: list[str] | None = None) -> str:
         """Register a person mention at tokens s..e, merging with a person already seen."""
+        for t, known in self.person_mentions:
+            if t == s:
+                return known  # this name was already read here (by a title, then by its honorific)
         raw = squash(self.doc[s:e].text)
         toks = tuple(name_key(raw).split())
         key = self._match_person(toks)
@@ -1219,6 +1232,9 @@ class _Analyser:
         if hons:
             have = set(filter(None, ent.attrs.get("honorifics", "").split("|")))
             ent.attrs["honorifics"] = "|".join(sorted(have | set(hons)))
+        if degrees:
+            have = set(filter(None, ent.attrs.get("degrees", "").split("|")))
+            ent.attrs["degrees"] = "|".join(sorted(have | set(degrees)))
         if official:
             ent.type = EntityType.OFFICIAL
         self.mentions.append(_MentionT(key, ent.type, s, e, ent.name))
@@ -1690,7 +1706,7 @@ class _Analyser:
             if e == -1 or (alt != -1 and alt < e):
                 pos = s + 1
                 continue
-            if e - s > 20:
+            if len(text[s + 1:e].split()) >= 2:  # a quoted phrase, not a quoted word
                 spans.append((s + 1, e))
             pos = e + 1
         for s, e in spans:
@@ -1932,7 +1948,7 @@ class _Analyser:
             if pkey is None:
                 continue
             if org is None and region_code:
-                org = self._government_for(region_code, post.at)
+                org = self._government_for(region_code, post.title_start, max(post.title_end, post.at + 1))
             if pkey not in self.ents:
                 continue
             self.ents[pkey].type = EntityType.OFFICIAL
@@ -1946,14 +1962,14 @@ class _Analyser:
             if m.key in self.ents:
                 m.type = self.ents[m.key].type
 
-    def _government_for(self, code: str, at: int) -> str:
+    def _government_for(self, code: str, at: int, end: int) -> str:
         """The regional government a regional post belongs to ("Bupati X" -> Pemerintah Kabupaten X)."""
         key = f"inst:gov@{code}"
         if key not in self.ents:
             inst = _Inst(-1, -1, -1, f"gov@{code}", "", "regional", (code,), is_gov=True)
             self._register_inst(inst)
             self.ents[key].attrs["implied"] = "1"
-            self.mentions.append(_MentionT(key, EntityType.INSTITUTION, at, at + 1, self.ents[key].name))
+            self.mentions.append(_MentionT(key, EntityType.INSTITUTION, at, end, self.ents[key].name))
         return key
 
 
