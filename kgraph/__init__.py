@@ -12,9 +12,7 @@ Data flows one way, one module a stage::
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
-
+from kgraph._build import build
 from kgraph.errors import (
     BinaryInputError,
     EmptyInputError,
@@ -82,37 +80,3 @@ __all__ = [
     "read_articles",
     "resolve",
 ]
-
-
-def build(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    on_article: Callable[[Article | Skipped], None] | None = None,
-) -> KnowledgeGraph:
-    """Run every stage: read *paths*, extract each article, resolve, and return the graph.
-
-    Args:
-        paths: ``.txt`` files, ``.jsonl`` files and directories of them.
-        on_article: called with each article read (or each input skipped),
-            for progress reporting.
-
-    Returns:
-        The :class:`KnowledgeGraph`; inputs that could not be read are in
-        its ``skipped`` attribute, each with a one-line error.
-
-    >>> kg = build(["data"])                                   # doctest: +SKIP
-    >>> kg.officials("Kabupaten Serang")                       # doctest: +SKIP
-    ['person/nanang-supriatna', 'person/ratu-tatu-chasanah', ...]
-    """
-    if isinstance(paths, (str, os.PathLike)):
-        raise TypeError("build() takes a list of paths, not a single path")
-    skipped: list[Skipped] = []
-    extractions = []
-    for item in read_articles(paths):
-        if on_article is not None:
-            on_article(item)
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        extractions.append(extract(item))
-    return from_resolution(resolve(extractions), skipped)

@@ -30,11 +30,15 @@ class ExitCode(enum.IntEnum):
     FATAL = 3
 
 
+_EXIT_HELP = "Exit codes: 0 all built; 1 built, some inputs skipped; 2 usage error; 3 fatal, nothing written."
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kgraph",
         description="Build a knowledge graph of Indonesian local-government news, offline.",
-        epilog="Exit codes: 0 all built; 1 built, some inputs skipped; 2 usage error; 3 fatal, nothing written.",
+        epilog="Commands:\n  kgraph build INPUT... -o/--output OUTDIR [-q/--quiet] [--debug]\n\n" + _EXIT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -44,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Read articles (.txt files, directories of them, .jsonl files), extract officials, "
                     "institutions, regions and events, and write graph.ttl, graph.json and graph.html "
                     "into OUTDIR. Unreadable inputs are skipped with a one-line error each.",
+        epilog=_EXIT_HELP,
     )
     build.add_argument("inputs", nargs="+", metavar="INPUT",
                        help="a .txt article (optional leading 'URL:' line; first line is the title), "

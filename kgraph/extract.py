@@ -304,7 +304,8 @@ class _Analysis:
     def _evidence(self, start: int, end: int, article: str) -> Evidence:
         sent = self.doc[start].sent
         span = self.doc[start:end]
-        return Evidence(article, sent.text.strip(), sent.start_char, span.start_char, span.end_char)
+        lead = len(sent.text) - len(sent.text.lstrip())
+        return Evidence(article, sent.text.strip(), sent.start_char + lead, span.start_char, span.end_char)
 
     def to_extraction(self, article: Article) -> Extraction:
         mentions = []
@@ -316,14 +317,18 @@ class _Analysis:
         relations = []
         for r in self.relations:
             sent = self.doc[r.at].sent
-            evidence = Evidence(article.id, sent.text.strip(), sent.start_char, sent.start_char, sent.end_char)
+            text = sent.text.strip()
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            evidence = Evidence(article.id, text, start, start, start + len(text))
             relations.append(Relation(r.subject, r.predicate, r.object, evidence, r.role,
                                       tuple(sorted(r.qualifiers.items()))))
         quotes = []
         for q in self.quotes:
             sent = self.doc[q.at].sent
             text = self.doc.text[q.start:q.end].strip()
-            quotes.append(Quote(q.speaker, text, Evidence(article.id, sent.text.strip(), sent.start_char, q.start, q.end)))
+            lead = len(sent.text) - len(sent.text.lstrip())
+            quotes.append(Quote(q.speaker, text, Evidence(article.id, sent.text.strip(), sent.start_char + lead,
+                                                          q.start, q.end)))
         return Extraction(article, tuple(mentions), tuple(dict.fromkeys(relations)), tuple(quotes))
 
 

@@ -236,11 +236,47 @@ class KnowledgeGraph:
             "graph.json": self.to_json().encode("utf-8"),
             "graph.html": render_html(self.nx).encode("utf-8"),
         }
+        # stage every file first: a failure here leaves all previous outputs untouched
+        staged: dict[Path, str] = {}
+        try:
+            for name, data in payloads.items():
+                staged[out / name] = _stage(out / name, data)
+        except OutputError:
+            for tmp in staged.values():
+                _unlink_quietly(tmp)
+            raise
         written = {}
-        for name, data in payloads.items():
-            write_atomic(out / name, data)
-            written[name] = out / name
+        for target, tmp in staged.items():
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                for t in staged.values():
+                    _unlink_quietly(t)
+                raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
+            written[target.name] = target
         return written
+
+
+def _unlink_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _stage(target: Path, data: bytes) -> str:
+    """Write *data* to a new temporary file beside *target*; return its path."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        _unlink_quietly(tmp)
+        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
+    return tmp
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
@@ -250,19 +286,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         OutputError: the file cannot be written (the old file is left as it was).
     """
     target = Path(path)
+    tmp = _stage(target, data)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
         os.replace(tmp, target)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
         raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
 
 
@@ -275,9 +303,17 @@ def load(path: str | os.PathLike[str]) -> KnowledgeGraph:
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
-        g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
     except FileNotFoundError as exc:
         raise GraphFileError(p, "no such file") from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, nx.NetworkXError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GraphFileError(p, f"not a kgraph graph.json: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise GraphFileError(p, "not a kgraph graph.json: expected a node-link JSON object")
+    bad = next((n for n in data["nodes"] if not isinstance(n, dict) or "type" not in n or "name" not in n), None)
+    if bad is not None:
+        raise GraphFileError(p, f"not a kgraph graph.json: node without kgraph 'type' and 'name': {str(bad)[:80]}")
+    try:
+        g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    except (KeyError, TypeError, AttributeError, nx.NetworkXError) as exc:
         raise GraphFileError(p, f"not a kgraph graph.json: {exc}") from exc
     return KnowledgeGraph(g)

@@ -86,9 +86,6 @@ def test_load_bad_file_raises_graph_file_error_naming_it(
     assert "\n" not in str(err)
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError, reason=(
-    "kgraph.graph.load does not check that the JSON is an object: networkx.node_link_graph "
-    "calls data.get(...) on a list/str/null and the AttributeError escapes instead of GraphFileError"))
 @pytest.mark.parametrize("content", ["[1, 2]", '"graph"', "null"])
 def test_load_json_that_is_not_an_object_raises_graph_file_error(tmp_path: Path, content: str) -> None:
     path = tmp_path / "graph.json"
@@ -97,10 +94,6 @@ def test_load_json_that_is_not_an_object_raises_graph_file_error(tmp_path: Path,
         kgraph.load(path)
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError, reason=(
-    "kgraph.graph.load accepts any networkx node-link JSON: nodes without kgraph's 'type'/'name' "
-    "load silently and the graph's queries then fail with KeyError('type') instead of load "
-    "raising GraphFileError ('not a kgraph node-link JSON', as its docstring says)"))
 def test_load_foreign_node_link_json_raises_graph_file_error(tmp_path: Path) -> None:
     path = tmp_path / "graph.json"
     foreign = nx.node_link_data(nx.MultiDiGraph([("a", "b")]), edges="edges")
@@ -236,11 +229,7 @@ def test_every_post_edge_and_quote_has_evidence_from_its_article(
     assert n_posts >= 1 and n_edges >= 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kgraph/extract.py (to_extraction) builds a relation's Evidence with end=sent.end_char, which "
-    "includes the whitespace/newline spaCy keeps at the end of a sentence, while `sentence` is "
-    "sent.text.strip(); so article.text[start:end] is the sentence plus a trailing '\\n' for "
-    "every sentence that ends a paragraph (model.Evidence: start/end are the sentence's offsets)"))
+
 def test_relation_evidence_offsets_are_exactly_the_sentence(
         sample_kg: kgraph.KnowledgeGraph, texts: dict[str, str]) -> None:
     bad = []
