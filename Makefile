@@ -23,7 +23,7 @@ chromium:
 typecheck: $(BIN)/.installed
 	$(BIN)/python -m mypy
 
-test: $(BIN)/.installed chromium
+test: $(BIN)/.installed chromium typecheck
 	$(BIN)/python -m pytest
 
 clean:

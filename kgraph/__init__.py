@@ -6,8 +6,9 @@ Data flows one way, one module a stage::
         -> graph (KnowledgeGraph over networkx) -> rdf (Turtle) / viz (HTML)
 
 >>> import kgraph
->>> kg = kgraph.build(["data"])                     # doctest: +SKIP
->>> kg.write("out")                                 # doctest: +SKIP
+>>> kg = kgraph.build(["data"])          # the demo corpus, from the repository root
+>>> kg.find("Tatu")
+['person/ratu-tatu-chasanah']
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kgraph.errors import (
     MissingInputError,
     ModelError,
     OutputError,
+    UnreadableInputError,
     UnsupportedInputError,
 )
 from kgraph.extract import extract, nlp
@@ -71,6 +73,7 @@ __all__ = [
     "Resolution",
     "ResolvedQuote",
     "Skipped",
+    "UnreadableInputError",
     "UnsupportedInputError",
     "build",
     "extract",

@@ -18,6 +18,7 @@ from typing import TextIO
 
 import kgraph
 from kgraph.errors import KgraphError
+from kgraph.ingest import MAX_TXT_BYTES
 from kgraph.model import Article, Skipped
 
 
@@ -37,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kgraph",
         description="Build a knowledge graph of Indonesian local-government news, offline.",
-        epilog="Commands:\n  kgraph build INPUT... -o/--output OUTDIR [-q/--quiet] [--debug]\n\n" + _EXIT_HELP,
+        epilog="Commands:\n  kgraph build INPUT... -o/--output OUTDIR [--max-article-bytes N] [-q/--quiet] [--debug]\n\n" + _EXIT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -55,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
                             "a directory of them, or a .jsonl file (id, text; optional title, url, date)")
     build.add_argument("-o", "--output", required=True, metavar="OUTDIR",
                        help="directory for graph.ttl, graph.json and graph.html (created if missing)")
+    build.add_argument("--max-article-bytes", type=int, default=MAX_TXT_BYTES, metavar="N",
+                       help=f"skip a .txt article larger than N bytes (default {MAX_TXT_BYTES:,})")
     build.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     build.add_argument("--debug", action="store_true", help="show a traceback on errors")
     return parser
@@ -107,12 +110,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(f"kgraph: error: {exc}", file=sys.stderr)
         return ExitCode.FATAL
+    except Exception as exc:  # a bug: still exit 3 (nothing written), never 1 ("some inputs skipped")
+        if args.debug:
+            traceback.print_exc()
+        print(f"kgraph: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return ExitCode.FATAL
 
 
 def _build(args: argparse.Namespace) -> int:
     started = time.monotonic()
     progress = _Progress(sys.stderr, args.quiet)
-    kg = kgraph.build(args.inputs, on_article=progress)
+    kg = kgraph.build(args.inputs, on_article=progress, max_bytes=args.max_article_bytes)
     progress.close()
     for item in kg.skipped:
         print(f"kgraph: skipped: {item.error}", file=sys.stderr)

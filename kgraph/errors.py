@@ -3,6 +3,7 @@
     KgraphError
     ├── InputError                 a file or record that cannot be read as articles
     │   ├── MissingInputError      the path does not exist
+    │   ├── UnreadableInputError   the file exists but cannot be read (permissions, I/O error)
     │   ├── EmptyInputError        the file (or the text of a record) is empty
     │   ├── BinaryInputError       the file is not text (NUL bytes)
     │   ├── EncodingError          the file is not valid UTF-8
@@ -46,6 +47,10 @@ class InputError(KgraphError):
 
 class MissingInputError(InputError):
     """The input path does not exist."""
+
+
+class UnreadableInputError(InputError):
+    """The file exists but cannot be read (permissions, an I/O error)."""
 
 
 class EmptyInputError(InputError):

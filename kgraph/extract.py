@@ -82,7 +82,8 @@ def nlp() -> Language:
         r"(?<=[0-9A-Za-z])\.(?=[“”\"])",
         r"(?<=[a-z])[–—](?=[A-Za-z])",  # Sumbawa Barat–Memasuki
     ]
-    pipeline.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = pipeline.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if not Doc.has_extension("kgraph"):
         Doc.set_extension("kgraph", default=None)
     if "kgraph_sentences" not in Language.factories:
@@ -211,7 +212,8 @@ class _Recognizer:
         doc._.kgraph = analysis
         spans = []
         for m in analysis.mentions:
-            spans.append(Span(doc, m.start, m.end, label=m.type.value))
+            if not m.implied:
+                spans.append(Span(doc, m.start, m.end, label=m.type.value))
         doc.spans["kgraph"] = spans
         chosen: list[Span] = []
         taken: set[int] = set()
@@ -242,6 +244,7 @@ class _MentionT:
     start: int  # token span
     end: int
     name: str
+    implied: bool = False  # the span implies the entity (a Bupati implies the Pemkab) without naming it
 
 
 @dataclass
@@ -777,7 +780,7 @@ class _Analyser:
                 i += 1
                 continue
             # "Kepala" inside "Kepala Dinas" or a title word inside an institution name is not a new title
-            if i in self.inst_tokens and not any(s == i for s in ()) and not self._title_over_inst(i):
+            if i in self.inst_tokens and not self._title_over_inst(i):
                 i += 1
                 continue
             i = self._parse_title(i, ends[0])
@@ -1227,8 +1230,8 @@ class _Analyser:
             self.ents[key] = _Ent(key, EntityType.PERSON, raw, {}, toks)
         ent = self.ents[key]
         if len(toks) > len(ent.tokens) or (len(toks) == len(ent.tokens) and len(raw) > len(ent.name)):
-            aliases = ent.attrs.get("aliases", "")
-            ent.attrs["aliases"] = "|".join(sorted(set(filter(None, aliases.split("|") + [ent.name]))))
+            old = ent.attrs.get("aliases", "")
+            ent.attrs["aliases"] = "|".join(sorted(set(filter(None, old.split("|") + [ent.name]))))
             ent.name, ent.tokens = raw, toks
         elif fold(raw) != fold(ent.name):
             aliases = set(filter(None, ent.attrs.get("aliases", "").split("|")))
@@ -1790,14 +1793,13 @@ class _Analyser:
 
     def _home(self) -> dict[str, str]:
         """The article's home regions: the most talked-about regency/city and province."""
-        score: Counter[str] = Counter()
+        score: dict[str, float] = {}
         first: dict[str, int] = {}
         for s, e, codes, explicit, ctx in self.region_hits:
             if s in self.person_tokens:
                 continue
             for c in codes:
-                w = (2 if explicit or ctx else 1) / len(codes)
-                score[c] += w
+                score[c] = score.get(c, 0.0) + (2 if explicit or ctx else 1) / len(codes)
                 first.setdefault(c, s)
         home: dict[str, str] = {}
         for kind in ("regency", "city", "province"):
@@ -1856,7 +1858,8 @@ class _Analyser:
                 if not any(m.key == pkey for m in self.mentions):
                     m0 = next(m for m in self.mentions if m.key == key)
                     self.ents[pkey].attrs["implied"] = "1"
-                    self.mentions.append(_MentionT(pkey, EntityType.PROVINCE, m0.start, m0.end, self.ents[pkey].name))
+                    self.mentions.append(_MentionT(pkey, EntityType.PROVINCE, m0.start, m0.end, self.ents[pkey].name,
+                                                   implied=True))
                 self.relations.append(_RelT(key, "located_in", pkey, next(
                     m.start for m in self.mentions if m.key == key)))
         self.pending_region.clear()
@@ -1916,18 +1919,18 @@ class _Analyser:
                 aliases = set(filter(None, ent.attrs.get("aliases", "").split("|")))
                 aliases.add(f"{inst.short} {reg_lex.by_code(code).name}")
                 ent.attrs["aliases"] = "|".join(sorted(aliases))
-            self.mentions.append(_MentionT(key, EntityType.INSTITUTION, inst.start, inst.end, name))
+            self.mentions.append(_MentionT(key, EntityType.INSTITUTION, inst.start, inst.end, name, implied=True))
         if region_key:
             self.relations.append(_RelT(key, "serves", region_key, max(inst.start, 0)))
         if inst.parent:
             self.relations.append(_RelT(key, "part_of", inst.parent, max(inst.start, 0)))
             self.mentions.append(_MentionT(inst.parent, EntityType.INSTITUTION, inst.start, inst.core_end,
                                            self.ents[inst.parent].name))
-        for r in self.relations:
-            if r.subject == temp:
-                r.subject = key
-            if r.object == temp:
-                r.object = key
+        for rel in self.relations:
+            if rel.subject == temp:
+                rel.subject = key
+            if rel.object == temp:
+                rel.object = key
         inst.key = key
         return key
 
@@ -1974,7 +1977,7 @@ class _Analyser:
             inst = _Inst(-1, -1, -1, f"gov@{code}", "", "regional", (code,), is_gov=True)
             self._register_inst(inst)
             self.ents[key].attrs["implied"] = "1"
-            self.mentions.append(_MentionT(key, EntityType.INSTITUTION, at, end, self.ents[key].name))
+            self.mentions.append(_MentionT(key, EntityType.INSTITUTION, at, end, self.ents[key].name, implied=True))
         return key
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph._io import stage, unlink_quietly, write_atomic
 from kgraph._text import fold
 from kgraph.errors import GraphFileError, OutputError
 from kgraph.model import Evidence, Resolution, Skipped
@@ -86,8 +86,8 @@ class KnowledgeGraph:
     """The knowledge graph: a ``networkx.MultiDiGraph`` (:attr:`nx`) and query helpers.
 
     >>> import kgraph
-    >>> kg = kgraph.build(["data"])                           # doctest: +SKIP
-    >>> [p["role"] for p in kg.posts(kg.find("Tatu")[0])]     # doctest: +SKIP
+    >>> kg = kgraph.build(["data"])
+    >>> [p["role"] for p in kg.posts(kg.find("Tatu")[0])]
     ['Bupati']
     """
 
@@ -240,10 +240,10 @@ class KnowledgeGraph:
         staged: dict[Path, str] = {}
         try:
             for name, data in payloads.items():
-                staged[out / name] = _stage(out / name, data)
+                staged[out / name] = stage(out / name, data)
         except OutputError:
             for tmp in staged.values():
-                _unlink_quietly(tmp)
+                unlink_quietly(tmp)
             raise
         written = {}
         for target, tmp in staged.items():
@@ -251,47 +251,10 @@ class KnowledgeGraph:
                 os.replace(tmp, target)
             except OSError as exc:
                 for t in staged.values():
-                    _unlink_quietly(t)
+                    unlink_quietly(t)
                 raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
             written[target.name] = target
         return written
-
-
-def _unlink_quietly(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def _stage(target: Path, data: bytes) -> str:
-    """Write *data* to a new temporary file beside *target*; return its path."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-    except OSError as exc:
-        _unlink_quietly(tmp)
-        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
-    return tmp
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write *data* to a temporary file beside *path*, then rename it over *path*.
-
-    Raises:
-        OutputError: the file cannot be written (the old file is left as it was).
-    """
-    target = Path(path)
-    tmp = _stage(target, data)
-    try:
-        os.replace(tmp, target)
-    except OSError as exc:
-        _unlink_quietly(tmp)
-        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
 
 
 def load(path: str | os.PathLike[str]) -> KnowledgeGraph:

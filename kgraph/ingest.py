@@ -23,6 +23,7 @@ from kgraph.errors import (
     InputTooLargeError,
     MalformedRecordError,
     MissingInputError,
+    UnreadableInputError,
     UnsupportedInputError,
 )
 from kgraph.model import Article, Skipped
@@ -60,6 +61,7 @@ _DATE = re.compile(
     r"Des(?:ember)?|Dec(?:ember)?)\s+(\d{4})\b",
     re.IGNORECASE,
 )
+_ISO_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _DATE_LINE = re.compile(
     r"^(?:\w+,?\s+)?\d{1,2}\s+\w+\s+\d{4}(?:[,\s]+\d{1,2}[:.]\d{2})?(?:\s+W\w{1,3})?$", re.IGNORECASE)
 _MONTHS = {
@@ -146,8 +148,10 @@ def _read_txt(path: Path, max_bytes: int) -> Article:
         if size > max_bytes:
             raise InputTooLargeError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for one article")
         raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise MissingInputError(path, "no such file or directory") from exc
     except OSError as exc:
-        raise MissingInputError(path, f"cannot read: {exc.strerror or exc}") from exc
+        raise UnreadableInputError(path, f"cannot read: {exc.strerror or exc}") from exc
     text = _decode(path, raw)
     if not text.strip():
         raise EmptyInputError(path, "empty file")
@@ -168,8 +172,10 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
         if size > MAX_JSONL_BYTES:
             raise InputTooLargeError(path, f"file is {size:,} bytes, over the {MAX_JSONL_BYTES:,}-byte limit")
         fh = path.open("rb")
+    except FileNotFoundError as exc:
+        raise MissingInputError(path, "no such file or directory") from exc
     except OSError as exc:
-        raise MissingInputError(path, f"cannot read: {exc.strerror or exc}") from exc
+        raise UnreadableInputError(path, f"cannot read: {exc.strerror or exc}") from exc
     any_line = False
     with fh:
         for lineno, raw in enumerate(fh, 1):
@@ -208,6 +214,8 @@ def _jsonl_record(path: Path, lineno: int, raw: bytes) -> Article:
     for k, v in extra.items():
         if v is not None and not isinstance(v, str):
             raise MalformedRecordError(path, f'"{k}" must be a string', lineno)
+    if extra["date"] and not _ISO_DATE.match(extra["date"]):
+        raise MalformedRecordError(path, f'"date" must be YYYY-MM-DD, got {extra["date"]!r}', lineno)
     return make_article(
         art_id.strip(), f"{path}:{lineno}", text,
         title=extra["title"] or "", url=extra["url"] or "", date=extra["date"] or "",

@@ -204,12 +204,14 @@ def _build_entities(locals_: dict[tuple[str, str], _Local], ids: dict[tuple[str,
                 aliases.update(loc.surfaces)
             aliases.update(a for a in loc.attrs.get("aliases", "").split("|") if a)
             aliases.add(loc.name)
-            for k, v in loc.attrs.items():
-                if k in ("aliases", "implied"):
+            for attr, value in loc.attrs.items():
+                if attr in ("aliases", "implied"):
                     continue
-                if k == "honorifics" and k in attrs:
-                    v = "|".join(sorted(set(attrs[k].split("|")) | set(v.split("|"))))
-                attrs.setdefault(k, v) if k != "honorifics" else attrs.__setitem__(k, v)
+                if attr in ("honorifics", "degrees"):  # multi-valued: keep every one seen
+                    have = set(filter(None, attrs.get(attr, "").split("|")))
+                    attrs[attr] = "|".join(sorted(have | set(value.split("|"))))
+                else:
+                    attrs.setdefault(attr, value)
         if all(loc.attrs.get("implied") for loc in locs):
             attrs["implied"] = "1"
         if "code" in attrs:

@@ -33,7 +33,6 @@ import logging
 import math
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,6 +41,7 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
+from kgraph._io import write_atomic
 from kgraph.errors import KgraphError, OutputError
 
 __all__ = ["render_html"]
@@ -169,7 +169,7 @@ def render_html(
         counts["edgesDrawn"],
     )
     if path is not None:
-        _write_atomic(path, html)
+        write_atomic(path, html.encode("utf-8"))
     return html
 
 
@@ -221,30 +221,6 @@ def _script_json(data: Any) -> str:
     # These characters only occur inside JSON strings, where \uXXXX means
     # the same; U+2028/U+2029 are already escaped by ensure_ascii.
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def _write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as err:
-        raise OutputError(target, f"cannot write the graph page: {err.strerror or err}") from err
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-    log.info("wrote %s", target)
 
 
 # --------------------------------------------------------------------------
