@@ -316,7 +316,7 @@ class _Analysis:
             ent = self.ents[m.key]
             attrs = tuple(sorted(ent.attrs.items()))
             mentions.append(Mention(m.key, ent.type, self.doc[m.start:m.end].text, ent.name,
-                                    self._evidence(m.start, m.end, article.id), attrs))
+                                    self._evidence(m.start, m.end, article.id), attrs, m.implied))
         relations = []
         for r in self.relations:
             sent = self.doc[r.at].sent
@@ -374,6 +374,7 @@ class _Analyser:
         self.pending_region: list[tuple[str, str]] = []
         self._pending_posts: list[tuple[str | None, _Post]] = []
         self.title_holder: dict[int, str] = {}  # title start token -> the person holding it
+        self.final_inst_keys: dict[str, str] = {}  # temporary institution key -> entity key
 
     # ---------------------------------------------------------------- helpers
 
@@ -432,6 +433,7 @@ class _Analyser:
         self._finish_regions()
         self._finish_posts()
         self._finish_institutions()
+        self._title_anaphora()
         return _Analysis(self.doc, self.ents, self.mentions, self.relations, self.quotes)
 
     # ---------------------------------------------------------------- regions
@@ -1942,6 +1944,7 @@ class _Analyser:
         for inst in sorted(self.insts.values(), key=lambda x: x.start):
             self._register_inst(inst)
         final = {temp: inst.key for temp, inst in by_temp.items()}
+        self.final_inst_keys = final
         recent_region: dict[str, str] = {}
         for pkey, post in self._pending_posts:
             org = final.get(post.org, post.org) if post.org else None
@@ -1969,6 +1972,41 @@ class _Analyser:
         for m in self.mentions:
             if m.key in self.ents:
                 m.type = self.ents[m.key].type
+
+    def _title_anaphora(self) -> None:
+        """"Bupati tersebut", "tegas Bupati", "orang nomor satu di Kabupaten X": the holder named elsewhere.
+
+        Each becomes an implied mention of the one person who holds that role
+        for that place in the article (provenance, not an alias).
+        """
+        holders: dict[tuple[str, str], set[str]] = {}
+        for r in self.relations:
+            if r.predicate == "holds" and r.subject in self.ents:
+                org = self.ents.get(r.object)
+                org_region = org.attrs.get("region", "") if org else ""
+                holders.setdefault((_base_role(r.role), org_region), set()).add(r.subject)
+                holders.setdefault((_base_role(r.role), ""), set()).add(r.subject)
+        refs = list(self.title_refs)
+        for i in range(self.n - 4):  # "orang nomor satu di Kabupaten X" is its head of government
+            if self.lower[i:i + 4] == ["orang", "nomor", "satu", "di"]:
+                after = self.region_after(i + 4)
+                if after is not None and not isinstance(after[0], str):
+                    code = self._resolve_codes(after[0])
+                    if code:
+                        role = {"regency": "Bupati", "city": "Wali Kota", "province": "Gubernur"}[reg_lex.by_code(code).kind]
+                        refs.append((i, after[1], role, (code,)))
+        taken = {(m.start, m.end) for m in self.mentions}
+        for start, end, role, place in refs:
+            if isinstance(place, str) and place.startswith(("inst", "implied", "gov")):
+                place = self.final_inst_keys.get(place, place)
+                where = self.ents[place].attrs.get("region", "") if place in self.ents else ""
+            else:
+                code = self._resolve_codes(place) if not (isinstance(place, str) and place.startswith("home:")) else None
+                where = f"region:{code}" if code else ""
+            who = holders.get((_base_role(role), where), set())
+            if len(who) == 1 and (start, end) not in taken:
+                (key,) = who
+                self.mentions.append(_MentionT(key, self.ents[key].type, start, end, self.ents[key].name, implied=True))
 
     def _government_for(self, code: str, at: int, end: int) -> str:
         """The regional government a regional post belongs to ("Bupati X" -> Pemerintah Kabupaten X)."""

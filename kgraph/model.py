@@ -71,7 +71,10 @@ class Mention:
     article* (several mentions with one key are one entity);
     ``attrs`` carries typed facts the resolver needs, as sorted
     ``(name, value)`` pairs: a region's Kemendagri ``code``, an
-    institution's ``region`` code, an event's ``year``.
+    institution's ``region`` code, an event's ``year``. An ``implied``
+    mention refers to the entity without naming it ("Bupati tersebut" for
+    the Bupati, "Bupati X" for Pemerintah Kabupaten X): it is provenance,
+    never an alias.
     """
 
     key: str
@@ -80,6 +83,7 @@ class Mention:
     name: str
     evidence: Evidence
     attrs: tuple[tuple[str, str], ...] = ()
+    implied: bool = False  # the text implies the entity without naming it ("Bupati" for the Pemkab)
 
     def attr(self, name: str, default: str = "") -> str:
         for k, v in self.attrs:

@@ -80,7 +80,8 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                 loc = _Local(art.id, m.key, m.type, m.name, dict(m.attrs))
                 locals_[(art.id, m.key)] = loc
             loc.type = m.type if m.type == EntityType.OFFICIAL else loc.type
-            loc.surfaces[m.text] += 1
+            if not m.implied:
+                loc.surfaces[m.text] += 1
             loc.evidence.append(m.evidence)
         relations.extend((art.id, r) for r in ex.relations)
         quotes.extend((art.id, q) for q in ex.quotes)
