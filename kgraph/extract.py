@@ -1082,8 +1082,11 @@ class _Analyser:
         if not t[:1].isalpha() or not is_cap(t):
             return False
         low = t.lower().rstrip(".")
-        if low in names_lex.name_stop() or k in self.inst_tokens:
+        if k in self.inst_tokens:
             return False
+        if low in names_lex.name_stop() and not (
+                hon_lex.is_name_particle(t) and k + 1 < self.n and is_cap(self.text[k + 1])):
+            return False  # "Lalu" is "then", but "Lalu Pathul Bahri" is a Sasak noble's name
         if hon_lex.is_degree(t) and len(t) > 3 and not t.isalpha():
             return False
         if self.ends("TITLE", k) or self.ends("GOV", k) or self.ends("EVT", k):
