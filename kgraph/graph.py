@@ -181,6 +181,25 @@ class KnowledgeGraph:
                 out.extend(data.get("evidence", []))
         return out
 
+    def explain(self, name: str) -> list[dict[str, Any]]:
+        """Why the mentions of the entities called *name* were made one node, with each mention.
+
+        Returns one dict per matching entity: ``id``, ``type``, ``name``,
+        ``aliases``, ``identity`` (the resolution rule, in words) and
+        ``mentions`` (article, the text as written, implied or not, and the
+        sentence).
+        """
+        out = []
+        for node in self.find(name):
+            d = self.nx.nodes[node]
+            mentions = []
+            for ev in d.get("mentions", []):
+                a, b = ev["start"] - ev["sentence_start"], ev["end"] - ev["sentence_start"]
+                mentions.append({"article": ev["article"], "text": ev["sentence"][a:b], "sentence": ev["sentence"]})
+            out.append({"id": node, "type": d["type"], "name": d["name"], "aliases": list(d.get("aliases", [])),
+                        "identity": d.get("identity", ""), "mentions": mentions})
+        return out
+
     def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Edges as (source, target, attributes), optionally of one predicate."""
         for u, v, d in self.nx.edges(data=True):

@@ -187,6 +187,27 @@ def _best_name(locs: list[_Local]) -> str:
     return sorted(counts, key=lambda n: (-len(name_key(n).split()), -counts[n], -len(n), n))[0]
 
 
+def _identity(eid: str, locs: list[_Local]) -> str:
+    """In words, the rule that made these mentions one entity (for ``explain``)."""
+    articles = sorted({loc.article for loc in locs})
+    across = f"; one node across {len(articles)} articles" if len(articles) > 1 else ""
+    key = locs[0].key
+    if key.startswith("region:"):
+        return f"the region with Kemendagri code {key.split(':', 1)[1]}{across}"
+    if key.startswith("inst:"):
+        region = locs[0].attrs.get("region", "")
+        where = f" of region {region.split(':', 1)[1]}" if region.startswith("region:") else " (national)"
+        return f"the institution named {locs[0].name!r}{where}, after acronym expansion{across}"
+    if key.startswith("event:"):
+        return f"the event {key.split(':', 1)[1]!r} (its year or ordinal identifies it){across}"
+    if key.startswith("event@"):
+        return f"an event of article {locs[0].article}, named by its most specific wording"
+    provinces = sorted({p for loc in locs for p in loc.provinces})
+    where = f", serving in province {', '.join(provinces)}" if provinces else ""
+    within = "; within an article, shorter names and nicknames joined to the full name"
+    return f"the person named {name_key(locs[0].name)!r}{where}{within}{across}"
+
+
 def _build_entities(locals_: dict[tuple[str, str], _Local], ids: dict[tuple[str, str], str]) -> tuple[Entity, ...]:
     grouped: dict[str, list[_Local]] = defaultdict(list)
     for k, loc in locals_.items():
@@ -215,6 +236,7 @@ def _build_entities(locals_: dict[tuple[str, str], _Local], ids: dict[tuple[str,
                     attrs.setdefault(attr, value)
         if all(loc.attrs.get("implied") for loc in locs):
             attrs["implied"] = "1"
+        attrs["identity"] = _identity(eid, locs)
         if "code" in attrs:
             region = reg_lex.by_code(attrs["code"])
             aliases.update(region.aliases)

@@ -118,3 +118,14 @@ def test_quotes_are_linked_to_speaker_and_article(sample_kg: kgraph.KnowledgeGra
                for q in quotes)
     (entus,) = sample_kg.find("Tubagus Entus Mahmud Sahiri")
     assert any(q["text"].startswith("Politik yang kemarin") for q in sample_kg.quotes(entus))
+
+
+def test_explain_says_why_mentions_are_one_node(sample_kg: kgraph.KnowledgeGraph) -> None:
+    (tatu,) = sample_kg.explain("Tatu")
+    assert tatu["id"] == "person/ratu-tatu-chasanah"
+    assert "ratu tatu chasanah" in tatu["identity"] and "2 articles" in tatu["identity"]
+    texts = {m["text"] for m in tatu["mentions"]}
+    assert {"Ratu Tatu Chasanah", "Tatu"} <= texts
+    assert all(m["text"] in m["sentence"] for m in tatu["mentions"])
+    (serang,) = sample_kg.explain("Kabupaten Serang")
+    assert "36.04" in serang["identity"]
