@@ -627,7 +627,11 @@ class _Analyser:
         core_end = best_known
         known: inst_lex.Institution | None = self.table("INST", i, best_known) if best_known else None
         if head_end:
-            pattern_end = self._name_words(head_end)
+            head_info: inst_lex.Head | None = self.table("HEAD", i, head_end)
+            if head_info is not None and head_info.kind in G.PROPER_NAME_HEAD_KINDS:
+                pattern_end = self._proper_name_words(head_end)
+            else:
+                pattern_end = self._name_words(head_end)
             if pattern_end > core_end:
                 core_end = pattern_end
                 known = inst_lex.lookup_institution(self.doc[i:core_end].text)
@@ -724,6 +728,17 @@ class _Analyser:
                 continue
             break
         return last
+
+    def _proper_name_words(self, j: int) -> int:
+        """"Universitas [Hasanuddin]", "Institut [Teknologi Bandung]": capitalised words, regions included."""
+        k = j
+        while k < self.n and k - j < 4:
+            t = self.text[k]
+            if not (t[:1].isalpha() and is_cap(t)) or hon_lex.is_honorific(t) or hon_lex.is_rank(t) \
+                    or self.ends("TITLE", k) or t.lower() in names_lex.name_stop():
+                break
+            k += 1
+        return k
 
     def _field_word(self, k: int) -> bool:
         t = self.text[k]
@@ -832,7 +847,7 @@ class _Analyser:
             j += 1  # "Wabup. Mansur Hidayat": the dot of an abbreviated title
         j = self._skip_title_paren(j)
         # roman numeral: "Wakil Ketua I", "Asisten II"
-        if j < self.n and self.text[j] in G.ROMAN_NUMERALS:
+        if j < self.n and self.text[j] in G.ROMAN_NUMERALS and not (j + 1 < self.n and self.text[j + 1] == "/"):
             role += " " + self.text[j]
             j += 1
         # "Staf Ahli Bupati", "Asisten Sekda": a title qualified by a second title
@@ -862,16 +877,26 @@ class _Analyser:
             implied = inst_lex.lookup_institution(title.org)
             base = implied.name if implied else title.org
             scope = implied.scope if implied else "regional"
+            short = title.org
             if scope == "national":
                 region = None
             else:
-                after = self.region_after(j, None)
-                if after is not None:
-                    region, j = after
+                designation = self._unit_designation(j)
+                if designation is not None:
+                    # "Pangdam V/Brawijaya", "Dandim 1707/Merauke": the unit's number and name
+                    label, place, j = designation
+                    short = f"{title.org} {label}"
+                    base = f"{base} {label}"
+                    region = place if place is not None else None
+                    scope = "regional" if place is not None else "national"
                 else:
-                    region = "home:any"
+                    after = self.region_after(j, None)
+                    if after is not None:
+                        region, j = after
+                    else:
+                        region = "home:any"
             org_key = f"implied@{i}"
-            self.insts[-i - 1] = _Inst(i, e, e, org_key, base, scope, region, short=title.org)
+            self.insts[-i - 1] = _Inst(i, e, e, org_key, base, scope, region, short=short)
         elif title.place in ("regency", "city", "province", "region"):
             kind = title.place if title.place != "region" else None
             after = self.region_after(j, kind)
@@ -895,6 +920,12 @@ class _Analyser:
                 after = self.region_after(j)
                 if after is not None and not isinstance(after[0], str):
                     region, j = after
+        j = self._skip_title_paren(j)  # "Menteri Dalam Negeri (Mendagri) Tito Karnavian"
+        if j + 1 < self.n and self.lower[j] == "dari" and j + 1 in self.insts:
+            member_of = self.insts[j + 1]  # "Anggota DPRD Kota Medan dari Fraksi PDI Perjuangan, Robi Barus"
+            j = member_of.end
+        else:
+            member_of = None
         # the holder's name: after the title, or before it ("Andree Algamar, Penjabat Wali Kota")
         k = j
         chained = self._chained_title(k)
@@ -933,7 +964,23 @@ class _Analyser:
         if chained is not None:
             self._parse_chain(e, chained, pkey, org_key, region)
         self._party_after(pkey, t)
+        if member_of is not None:
+            self.relations.append(_RelT(pkey, "member_of", self.inst_key(member_of), i))
         return max(end, j, i + 1)
+
+    def _unit_designation(self, j: int) -> tuple[str, tuple[str, ...] | None, int] | None:
+        """"V/Brawijaya", "1707/Merauke", "0607/Sukabumi": a military unit's number and name.
+
+        Returns the label, the region its name is (if it is one) and the end.
+        """
+        if j + 2 >= self.n or self.text[j + 1] != "/":
+            return None
+        number, name = self.text[j], self.text[j + 2]
+        if not (number.isdigit() or number in G.ROMAN_NUMERALS) or not is_cap(name):
+            return None
+        hit = self.region_at(j + 2)
+        codes = hit[2] if hit is not None else None
+        return f"{number}/{name}", codes, j + 3
 
     def _skip_title_paren(self, j: int) -> int:
         """Skip "(Sekda)", "(Ketum)": the title's own abbreviation in brackets."""
@@ -978,8 +1025,8 @@ class _Analyser:
 
     def _abbreviated_head(self, title: title_lex.Title, i: int, e: int, j: int) -> _Inst | None:
         """"Kadis PUPR", "Kaban Pol PP": the title abbreviates "Kepala Dinas", so the words after it name the dinas."""
-        head = title.role.split()[-1]
-        if head.lower() not in ("dinas", "badan", "kantor", "biro") or head.lower() in fold(title.form).split():
+        head = G.TITLE_HEAD_BODIES.get(title.role.split()[-1].lower(), "")
+        if not head or head.lower() in fold(title.form).split():
             return None
         end = self._name_words(j)
         if end <= j:
@@ -987,12 +1034,13 @@ class _Analyser:
         field = squash(self.doc[j:end].text)
         known = inst_lex.lookup_institution(f"{head} {field}") or inst_lex.lookup_institution(field)
         name = known.name if known else f"{head} {field}"
-        region: tuple[str, ...] | str | None = "home:any"
+        scope = known.scope if known else "regional"
+        region: tuple[str, ...] | str | None = "home:any" if scope != "national" else None
         stop = end
-        after = self.region_after(end)
+        after = self.region_after(end) if scope != "national" else None
         if after is not None:
             region, stop = after
-        inst = _Inst(j, stop, end, "", name, "regional", region)
+        inst = _Inst(j, stop, end, "", name, scope, region)
         self.insts[j] = inst
         self.inst_tokens.update(range(j, end))
         return inst

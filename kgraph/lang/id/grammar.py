@@ -75,3 +75,17 @@ VERB_PREFIXES = ("me", "di", "ber", "ter", "mem", "men", "meng", "meny")
 #: Event words that are also common nouns: they name an event only before a capitalised
 #: name or another event word ("peringatan" is both a warning and a commemoration).
 AMBIGUOUS_EVENT_WORDS = frozenset(["peringatan", "pertemuan", "kegiatan", "acara"])
+
+#: The body a title's last word heads, when the title abbreviates it and the field follows:
+#: "Kadis [PUPR]" heads Dinas PUPR, "Menteri [Dalam Negeri]" heads Kementerian Dalam Negeri.
+TITLE_HEAD_BODIES = {
+    "dinas": "Dinas",
+    "badan": "Badan",
+    "kantor": "Kantor",
+    "biro": "Biro",
+    "menteri": "Kementerian",
+}
+
+#: Heads of bodies whose names are proper names ("Universitas Hasanuddin", "PT Semen Tonasa"):
+#: any capitalised words continue them, a region name included ("Institut Teknologi Bandung").
+PROPER_NAME_HEAD_KINDS = frozenset(["education", "company"])
