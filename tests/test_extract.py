@@ -60,6 +60,20 @@ def _names(ex: Extraction, etype: EntityType) -> set[str]:
         # Wakil Wali Kota with an initial inside the name (Jawa Barat)
         ("Wakil Wali Kota Bogor Dedie A. Rachim mewakili Pemkot Bogor.",
          ("Dedie A. Rachim", "Wakil Wali Kota", "Pemerintah Kota Bogor")),
+        # a minister: "Menteri" heads the ministry named after it, then its bracketed abbreviation
+        ("Menteri Dalam Negeri (Mendagri) Tito Karnavian melantik penjabat gubernur.",
+         ("Tito Karnavian", "Menteri Dalam Negeri", "Kementerian Dalam Negeri")),
+        # a military unit named by its designation (Jawa Timur, Papua Selatan)
+        ("Pangdam V/Brawijaya Mayjen TNI Farid Makruf meninjau pos pengamanan.",
+         ("Farid Makruf", "Pangdam", "Komando Daerah Militer V/Brawijaya")),
+        ("Dandim 1707/Merauke Letkol Inf Johny Nofriady turut hadir.",
+         ("Johny Nofriady", "Dandim", "Komando Distrik Militer 1707/Merauke")),
+        # a party faction between the post and the name (Sumatera Utara)
+        ("Anggota DPRD Kota Medan dari Fraksi PDI Perjuangan, Robi Barus, mengatakan anggaran perlu ditambah.",
+         ("Robi Barus", "Anggota DPRD", "Dewan Perwakilan Rakyat Daerah Kota Medan")),
+        # a university's proper name (Sulawesi Selatan)
+        ("Rektor Universitas Hasanuddin Prof. Jamaluddin Jompa menerima kunjungan.",
+         ("Jamaluddin Jompa", "Rektor Universitas Hasanuddin", "Universitas Hasanuddin")),
         # the police example: rank and degree stripped
         ("Wakapolres Gowa AKP Budi Santoso, S.H. memimpin pengamanan.",
          ("Budi Santoso", "Wakapolres", "Kepolisian Resor Kabupaten Gowa")),
