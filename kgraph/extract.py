@@ -119,26 +119,26 @@ def extract(article: Article) -> Extraction:
 
 def _set_sentences(doc: Doc) -> Doc:
     """Sentence starts: after a line break, and after . ! ? that ends a sentence."""
-    n = len(doc)
-    for i, tok in enumerate(doc):
+    toks = list(doc)
+    texts = [t.text for t in toks]
+    for i, tok in enumerate(toks):
         if i == 0:
             tok.is_sent_start = True
             continue
-        prev = doc[i - 1]
+        prev = texts[i - 1]
+        text = texts[i]
         start = False
-        if "\n" in prev.text and prev.is_space:
+        if "\n" in prev and not prev.strip():
             start = True
-        elif prev.text in (".", "!", "?") and not tok.is_space:
-            before = doc[i - 2].text if i >= 2 else ""
+        elif prev in (".", "!", "?") and text.strip():
+            before = texts[i - 2] if i >= 2 else ""
             # "Moh. Arifin", "Kab. Serang", "Q. Amahoru": an abbreviation, not an end.
             abbrev = names_lex.is_name_abbreviation(before) or hon_lex.is_honorific(before) \
                 or title_lex.lookup_title(before) is not None or before.lower() in _KIND_WORDS
-            start = (is_cap(tok.text) or tok.text in _QUOTE_OPEN) and not abbrev
-        elif prev.text in ("”", '"') and i >= 2 and doc[i - 2].text in (".", "!", "?") and is_cap(tok.text):
+            start = (is_cap(text) or text in _QUOTE_OPEN) and not abbrev
+        elif prev in ("”", '"') and i >= 2 and texts[i - 2] in (".", "!", "?") and is_cap(text):
             start = True
         tok.is_sent_start = start
-        if tok.is_space and "\n" in tok.text and i + 1 < n:
-            pass
     return doc
 
 
@@ -296,42 +296,49 @@ class _Post:
 
 @dataclass
 class _Analysis:
-    """What ``kgraph_entities`` found in one Doc (token offsets)."""
+    """What ``kgraph_entities`` found in one Doc (token offsets, with the token table to map them)."""
 
-    doc: Doc
+    text: str
+    idx: list[int]
+    tokens: list[str]
+    sent_id: list[int]
+    sents: list[tuple[int, int]]
     ents: dict[str, _Ent]
     mentions: list[_MentionT]
     relations: list[_RelT]
     quotes: list[_QuoteT]
 
-    def _evidence(self, start: int, end: int, article: str) -> Evidence:
-        sent = self.doc[start].sent
-        span = self.doc[start:end]
-        lead = len(sent.text) - len(sent.text.lstrip())
-        return Evidence(article, sent.text.strip(), sent.start_char + lead, span.start_char, span.end_char)
+    def _char(self, start: int, end: int) -> tuple[int, int]:
+        return self.idx[start], self.idx[end - 1] + len(self.tokens[end - 1])
+
+    def _sentence(self, token: int) -> tuple[str, int]:
+        """The stripped text of the sentence holding *token*, and its start offset."""
+        a, b = self.sents[self.sent_id[token]]
+        s, e = self._char(a, b)
+        raw = self.text[s:e]
+        lead = len(raw) - len(raw.lstrip())
+        return raw.strip(), s + lead
 
     def to_extraction(self, article: Article) -> Extraction:
         mentions = []
         for m in self.mentions:
             ent = self.ents[m.key]
             attrs = tuple(sorted(ent.attrs.items()))
-            mentions.append(Mention(m.key, ent.type, self.doc[m.start:m.end].text, ent.name,
-                                    self._evidence(m.start, m.end, article.id), attrs, m.implied))
+            sentence, sent_start = self._sentence(m.start)
+            s, e = self._char(m.start, m.end)
+            mentions.append(Mention(m.key, ent.type, self.text[s:e], ent.name,
+                                    Evidence(article.id, sentence, sent_start, s, e), attrs, m.implied))
         relations = []
         for r in self.relations:
-            sent = self.doc[r.at].sent
-            text = sent.text.strip()
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            evidence = Evidence(article.id, text, start, start, start + len(text))
+            sentence, sent_start = self._sentence(r.at)
+            evidence = Evidence(article.id, sentence, sent_start, sent_start, sent_start + len(sentence))
             relations.append(Relation(r.subject, r.predicate, r.object, evidence, r.role,
                                       tuple(sorted(r.qualifiers.items()))))
         quotes = []
         for q in self.quotes:
-            sent = self.doc[q.at].sent
-            text = self.doc.text[q.start:q.end].strip()
-            lead = len(sent.text) - len(sent.text.lstrip())
-            quotes.append(Quote(q.speaker, text, Evidence(article.id, sent.text.strip(), sent.start_char + lead,
-                                                          q.start, q.end)))
+            sentence, sent_start = self._sentence(q.at)
+            quotes.append(Quote(q.speaker, self.text[q.start:q.end].strip(),
+                                Evidence(article.id, sentence, sent_start, q.start, q.end)))
         return Extraction(article, tuple(mentions), tuple(dict.fromkeys(relations)), tuple(quotes))
 
 
@@ -342,15 +349,23 @@ class _Analyser:
     def __init__(self, doc: Doc, lex: _Lexicon):
         self.doc = doc
         self.lex = lex
-        self.n = len(doc)
-        self.text = [t.text for t in doc]
-        self.lower = [t.lower_ for t in doc]
+        # spaCy builds a Token object on every access: read each token once into plain lists
+        toks = list(doc)
+        self.n = len(toks)
+        self.text = [t.text for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.idx = [t.idx for t in toks]
+        self.space = [t.is_space for t in toks]
+        self.sent_start = [bool(t.is_sent_start) for t in toks]
         self.sent_id = [0] * self.n
+        self.sents: list[tuple[int, int]] = []  # token span of each sentence
         sid = -1
-        for i, t in enumerate(doc):
-            if t.is_sent_start:
+        for i in range(self.n):
+            if self.sent_start[i] or i == 0:
                 sid += 1
-            self.sent_id[i] = max(sid, 0)
+                self.sents.append((i, i + 1))
+            self.sent_id[i] = sid
+            self.sents[sid] = (self.sents[sid][0], i + 1)
         self.headline = self._headline_lines()
         self.match: dict[str, dict[int, list[int]]] = {}
         for label_id, s, e in lex.matcher(doc):
@@ -377,6 +392,12 @@ class _Analyser:
         self.final_inst_keys: dict[str, str] = {}  # temporary institution key -> entity key
 
     # ---------------------------------------------------------------- helpers
+
+    def span_text(self, a: int, b: int) -> str:
+        """The text of tokens a..b (exclusive), as in the document."""
+        if b <= a:
+            return ""
+        return self.doc.text[self.idx[a]:self.idx[b - 1] + len(self.text[b - 1])]
 
     def ends(self, label: str, i: int) -> list[int]:
         return self.match.get(label, {}).get(i, [])
@@ -415,7 +436,7 @@ class _Analyser:
         return j
 
     def skip_space(self, j: int) -> int:
-        while j < self.n and self.doc[j].is_space:
+        while j < self.n and self.space[j]:
             j += 1
         return j
 
@@ -434,7 +455,8 @@ class _Analyser:
         self._finish_posts()
         self._finish_institutions()
         self._title_anaphora()
-        return _Analysis(self.doc, self.ents, self.mentions, self.relations, self.quotes)
+        return _Analysis(self.doc.text, self.idx, self.text, self.sent_id, self.sents,
+                         self.ents, self.mentions, self.relations, self.quotes)
 
     # ---------------------------------------------------------------- regions
 
@@ -569,7 +591,7 @@ class _Analyser:
 
     def _dateline(self, i: int) -> bool:
         """"IDI – Penjabat ...", "SAROLANGUN - ...": a place name opening a news line, not a body."""
-        first = i == 0 or "\n" in self.text[i - 1] or self.doc[i - 1].is_space and "\n" in self.doc[i - 1].text
+        first = i == 0 or "\n" in self.text[i - 1]
         return first and self.text[i].isupper() and i + 1 < self.n and self.text[i + 1] in ("-", "–", "—", ",", "(")
 
     def _local_acronyms(self) -> set[str]:
@@ -634,7 +656,7 @@ class _Analyser:
                 pattern_end = self._name_words(head_end)
             if pattern_end > core_end:
                 core_end = pattern_end
-                known = inst_lex.lookup_institution(self.doc[i:core_end].text)
+                known = inst_lex.lookup_institution(self.span_text(i, core_end))
         if core_end <= i:
             return None
         # "Badan Pembinaan Indeologi Pancasila (BPIP)": capitalised words up to a bracketed
@@ -646,8 +668,8 @@ class _Analyser:
                 inst_lex.lookup_institution(self.text[k + 1]) is not None
                 or _initials_match(self.text[k + 1], self.text[i:k])):
             core_end = k
-            known = inst_lex.lookup_institution(self.doc[i:core_end].text) or known
-        surface = self.doc[i:core_end].text
+            known = inst_lex.lookup_institution(self.span_text(i, core_end)) or known
+        surface = self.span_text(i, core_end)
         # "Full Name (ACR)" or "Full Name/ACR": the acronym names the same body.
         j = core_end
         acr_inst: inst_lex.Institution | None = None
@@ -824,7 +846,7 @@ class _Analyser:
             for s in range(max(0, kk - 3), kk):
                 for e in self.ends("ACT", s):
                     if e == kk:
-                        meaning = markers.get(title_lex.normalise_title(self.doc[s:e].text), "")
+                        meaning = markers.get(title_lex.normalise_title(self.span_text(s, e)), "")
                         if meaning and meaning not in ("former", "elect"):
                             acting, k = meaning, s
                         elif meaning == "former":
@@ -841,7 +863,7 @@ class _Analyser:
         acting, former, start = self._acting_before(i)
         surface_start = i
         role = title.role
-        forms = {self.doc[i:e].text}
+        forms = {self.span_text(i, e)}
         j = e
         if j < self.n and self.text[j] == "." and fold(title.form) != fold(title.role) and e - i == 1:
             j += 1  # "Wabup. Mansur Hidayat": the dot of an abbreviated title
@@ -862,7 +884,7 @@ class _Analyser:
         # unit: "Bidang Mutasi dan Promosi", "Kordiv penanganan pelanggaran"
         unit_end = self._unit_words(j, title)
         if unit_end > j:
-            role += " " + squash(self.doc[j:unit_end].text).title().replace(" Dan ", " dan ")
+            role += " " + squash(self.span_text(j, unit_end)).title().replace(" Dan ", " dan ")
             j = unit_end
         org_key: str | None = None
         region: tuple[str, ...] | str | None = None
@@ -941,7 +963,7 @@ class _Analyser:
                 name_span = cand
         role_full = f"{acting} {role}" if acting else role
         if acting:
-            forms |= {f"{self.doc[start:i].text} {self.doc[i:e].text}"}
+            forms |= {f"{self.span_text(start, i)} {self.span_text(i, e)}"}
         post = _Post(role_full, forms | {role}, acting, former, org_key, region, title.place, i, start, e)
         if name_span is None and start > 0 and self.lower[start - 1] in ("sebagai", "menjabat", "selaku", "menjadi") \
                 and is_cap(self.text[i]):
@@ -1031,7 +1053,7 @@ class _Analyser:
         end = self._name_words(j)
         if end <= j:
             return None
-        field = squash(self.doc[j:end].text)
+        field = squash(self.span_text(j, end))
         known = inst_lex.lookup_institution(f"{head} {field}") or inst_lex.lookup_institution(field)
         name = known.name if known else f"{head} {field}"
         scope = known.scope if known else "regional"
@@ -1062,7 +1084,7 @@ class _Analyser:
             return role
         if title.org != "*" and title.place not in ("none",):
             return role
-        short = squash(self.doc[inst.start:inst.core_end].text)
+        short = squash(self.span_text(inst.start, inst.core_end))
         if not short:
             return role
         first = short.split()[0]
@@ -1091,7 +1113,7 @@ class _Analyser:
         hit = self.region_at(k)
         if hit is None or not hit[3]:
             return None
-        inst = _Inst(j, hit[1], k, "", squash(self.doc[j:k].text), "branch", hit[2])
+        inst = _Inst(j, hit[1], k, "", squash(self.span_text(j, k)), "branch", hit[2])
         self.insts[j] = inst
         self.inst_tokens.update(range(j, k))
         return inst
@@ -1121,8 +1143,8 @@ class _Analyser:
             return
         t2: title_lex.Title = self.table("TITLE", kk, ends[0])
         unit_end = self._unit_words(ends[0], t2)
-        role = t2.role + " " + squash(self.doc[ends[0]:unit_end].text).title().replace(" Dan ", " dan ")
-        forms = {self.doc[kk:unit_end].text, t2.role}
+        role = t2.role + " " + squash(self.span_text(ends[0], unit_end)).title().replace(" Dan ", " dan ")
+        forms = {self.span_text(kk, unit_end), t2.role}
         self._pending_posts.append((pkey, _Post(role, forms, "", False, org_key, region, t2.place, kk, kk)))
 
     def _is_name_token(self, k: int) -> bool:
@@ -1266,7 +1288,7 @@ class _Analyser:
         return k
 
     def _known_name(self, s: int, e: int) -> bool:
-        toks = set(name_key(self.doc[s:e].text).split())
+        toks = set(name_key(self.span_text(s, e)).split())
         return any(toks <= set(self.ents[p].tokens) for p in self.persons)
 
     def person(self, s: int, e: int, hons: list[str], official: bool = False, degrees: list[str] | None = None) -> str:
@@ -1274,7 +1296,7 @@ class _Analyser:
         for t, known in self.person_mentions:
             if t == s:
                 return known  # this name was already read here (by a title, then by its honorific)
-        raw = squash(self.doc[s:e].text)
+        raw = squash(self.span_text(s, e))
         toks = tuple(name_key(raw).split())
         key = self._match_person(toks)
         if key is None:
@@ -1344,7 +1366,7 @@ class _Analyser:
             k = i + 1
             while k < self.n:
                 while k < self.n and (self.lower[k] in ("yakni", "yaitu", "masing-masing", "dan", ":", ",")
-                                      or self.doc[k].is_space):
+                                      or self.space[k]):
                     k += 1
                 span = self._name_run(k, [])
                 if span is None or span[0] in self.person_tokens:
@@ -1383,8 +1405,8 @@ class _Analyser:
                 s = e
                 while s - 1 >= 0 and e - s < 4 and self._is_name_token(s - 1):
                     s -= 1
-                if s < e and (s == 0 or not is_cap(self.text[s - 1]) or self.doc[s].is_sent_start) \
-                        and (self._known_name(s, e) or e - s >= 2 or self.doc[s].is_sent_start or relative):
+                if s < e and (s == 0 or not is_cap(self.text[s - 1]) or self.sent_start[s]) \
+                        and (self._known_name(s, e) or e - s >= 2 or self.sent_start[s] or relative):
                     if not (self.sent_id[s] in self.headline and not self._known_name(s, e)):
                         self.person(s, e, [])
             elif self._person_noun_end(i) and i not in self.inst_tokens:
@@ -1466,7 +1488,7 @@ class _Analyser:
             e = i
             while e < self.n and e - i < 4 and e not in self.person_tokens and self._is_name_token(e):
                 e += 1
-            toks = tuple(name_key(self.doc[i:e].text).split())
+            toks = tuple(name_key(self.span_text(i, e)).split())
             if not toks:
                 continue
             key = self._match_person(toks)
@@ -1611,7 +1633,7 @@ class _Analyser:
                 continue
             hit = self.region_at(m)
             if hit is not None and not obj_name:
-                obj_name = self.doc[hit[0]:hit[1]].text
+                obj_name = self.span_text(hit[0], hit[1])
                 obj_key = "region"
                 m = hit[1]
                 continue
@@ -1634,7 +1656,7 @@ class _Analyser:
                 obj_name = (obj_name + " " + t).strip()  # "HUT Kemerdekaan RI ke-78"
                 m += 1
                 continue
-            if t in ("(", ")", "-") or self.doc[m].is_space:
+            if t in ("(", ")", "-") or self.space[m]:
                 m += 1
                 continue
             break
@@ -1652,12 +1674,12 @@ class _Analyser:
         j = inst.core_end
         if j + 2 < self.n and self.text[j] == "(" and self.text[j + 2] == ")":
             return self.text[j + 1]
-        known = inst_lex.lookup_institution(self.doc[inst.start:inst.core_end].text)
+        known = inst_lex.lookup_institution(self.span_text(inst.start, inst.core_end))
         if known is not None:
             short = [f for f in known.forms if f.isalpha() and len(f) <= 8]
             if short:
                 return sorted(short, key=lambda f: (not f.istitle(), len(f)))[0]
-        return squash(self.doc[inst.start:inst.core_end].text)
+        return squash(self.span_text(inst.start, inst.core_end))
 
     def _year_after(self, e: int) -> str | None:
         """The year of an election: "Pemilu 2024", "Pemilu dan Pilpres 2024", "Pilkada serentak 2020"."""
@@ -1781,7 +1803,7 @@ class _Analyser:
     def _speaker_after(self, k: int, verbs: dict[str, str]) -> str | None:
         """", kata Nanang." / ", ujarnya." / "tegas Bupati" after the closing quote."""
         k += 1
-        while k < self.n and self.text[k] in (",", "”", '"', "'") or (k < self.n and self.doc[k].is_space
+        while k < self.n and self.text[k] in (",", "”", '"', "'") or (k < self.n and self.space[k]
                                                                       and "\n" not in self.text[k]):
             k += 1
         if k >= self.n:
@@ -1955,8 +1977,8 @@ class _Analyser:
         self._inst_entity(key, name, scope, region_key, inst.party)
         ent = self.ents[key]
         if inst.start >= 0 and inst.core_end > inst.start and inst.key.startswith("inst@"):
-            surface = squash(self.doc[inst.start:inst.end].text)
-            core = squash(self.doc[inst.start:inst.core_end].text)
+            surface = squash(self.span_text(inst.start, inst.end))
+            core = squash(self.span_text(inst.start, inst.core_end))
             aliases = set(filter(None, ent.attrs.get("aliases", "").split("|")))
             # a branch ("Korpri Kabupaten Serang") is not called by its parent's bare name
             for a in (surface,) if inst.scope == "branch" else (surface, core):
