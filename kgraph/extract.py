@@ -386,7 +386,6 @@ class _Analyser:
         self.posts: dict[str, list[_Post]] = {}
         self.title_refs: list[tuple[int, int, str, tuple[str, ...] | str | None]] = []  # start, end, role, region
         self.region_hits: list[tuple[int, int, tuple[str, ...], bool, str]] = []  # start, end, codes, explicit, context
-        self.pending_region: list[tuple[str, str]] = []
         self._pending_posts: list[tuple[str | None, _Post]] = []
         self.title_holder: dict[int, str] = {}  # title start token -> the person holding it
         self.final_inst_keys: dict[str, str] = {}  # temporary institution key -> entity key
@@ -564,20 +563,6 @@ class _Analyser:
             return codes
         kept = tuple(c for c in codes if reg_lex.by_code(c).kind == kind)
         return kept or codes
-
-    def add_region(self, codes: tuple[str, ...] | str | None, start: int, end: int) -> str | None:
-        """Register a region mention; returns its key (or a pending key when ambiguous)."""
-        if not codes or isinstance(codes, str):
-            return None
-        if len(codes) == 1:
-            key = self._region_entity(codes[0])
-            self.mentions.append(_MentionT(key, self.ents[key].type, start, end, self.ents[key].name))
-            return key
-        pkey = f"region?{start}"
-        self.pending_region.append((pkey, "|".join(codes)))
-        self.ents[pkey] = _Ent(pkey, EntityType.REGENCY, "", {"candidates": "|".join(codes)})
-        self.mentions.append(_MentionT(pkey, EntityType.REGENCY, start, end, ""))
-        return pkey
 
     def _region_entity(self, code: str) -> str:
         key = f"region:{code}"
@@ -818,16 +803,7 @@ class _Analyser:
             if not ends or i in self.person_tokens:
                 i += 1
                 continue
-            # "Kepala" inside "Kepala Dinas" or a title word inside an institution name is not a new title
-            if i in self.inst_tokens and not self._title_over_inst(i):
-                i += 1
-                continue
             i = self._parse_title(i, ends[0])
-
-    def _title_over_inst(self, i: int) -> bool:
-        """True when the institution covering token i starts inside this title ("Kepala [Dinas ...]")."""
-        return not any(inst.start <= i < inst.core_end and inst.start == i for inst in self.insts.values()) or \
-            bool(self.ends("TITLE", i))
 
     def _acting_before(self, i: int) -> tuple[str, bool, int]:
         """Acting marker and 'former' before the title at i: (acting, former, new start)."""
@@ -1028,8 +1004,7 @@ class _Analyser:
         while k < self.n and k - j < 10:
             t, low = self.text[k], self.lower[k]
             if k > j and (self.ends("HEAD", k) or self.ends("INST", k) or self.ends("GOV", k)) and is_cap(t):
-                if not (self.ends("INST", k) and not self.ends("HEAD", k) and t.isupper() and k == last and False):
-                    break
+                break
             if self.region_at(k) is not None and k > j:
                 break
             if low in G.NAME_CONNECTORS and k > j and k + 1 < self.n and self.text[k + 1][:1].isalpha():
@@ -1174,8 +1149,6 @@ class _Analyser:
         while k < self.n:
             t = self.text[k]
             if hon_lex.is_honorific(t) or hon_lex.is_rank(t) or (hons and hon_lex.is_rank_suffix(t)):
-                if hon_lex.is_honorific(t) and t.lower().rstrip(".") in ("bapak", "ibu", "pak", "bu") and False:
-                    pass
                 hons.append(t.rstrip(",").rstrip("."))
                 k += 1
                 while k < self.n and self.text[k] in (".", ","):
@@ -1937,10 +1910,6 @@ class _Analyser:
                                                    implied=True))
                 self.relations.append(_RelT(key, "located_in", pkey, next(
                     m.start for m in self.mentions if m.key == key)))
-        self.pending_region.clear()
-        self.mentions = [m for m in self.mentions if not m.key.startswith("region?")]
-        for k in [k for k in self.ents if k.startswith("region?")]:
-            del self.ents[k]
 
     def _finish_institutions(self) -> None:
         for inst in sorted(self.insts.values(), key=lambda x: x.start):

@@ -54,7 +54,6 @@ def from_resolution(res: Resolution, skipped: Iterable[Skipped] = ()) -> Knowled
         quotes.setdefault(q.speaker, []).append({"text": q.text, **_ev(q.evidence)})
     for ent in res.entities:
         attrs: dict[str, Any] = dict(ent.attrs)
-        attrs.pop("candidates", None)
         node: dict[str, Any] = {
             "type": ent.type.value, "name": ent.name, "aliases": list(ent.aliases),
             "mentions": [_ev(e) for e in ent.mentions], **attrs,
