@@ -11,8 +11,10 @@ The page keeps PyVis' conventions so scripts and tests can inspect it: the
 global ``network`` is the ``vis.Network`` drawn in ``<div id="mynetwork">``,
 and the globals ``nodes`` and ``edges`` are its ``vis.DataSet`` objects. A
 global ``kgraph`` object offers ``search(text)``, ``select(id)``,
-``applyFilters()``, ``normalize(text)`` and a ``ready`` flag (true once the
-layout has settled and the first frame is drawn).
+``applyFilters()``, ``normalize(text)``, a ``ready`` flag (true once the
+layout has settled and the first frame is drawn) and ``readyAt``, the
+``performance.now()`` of that moment (milliseconds since navigation start;
+``benchmarks/page_load.py`` reports it).
 
 Safety: every string that comes from an article (names, aliases, sentences,
 quotes, titles, URLs) reaches the page only inside that JSON block, with

@@ -22,6 +22,7 @@ import networkx as nx
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Route, sync_playwright
 
+import kgraph
 from kgraph.errors import OutputError
 from kgraph.viz import render_html
 
@@ -516,6 +517,144 @@ def test_big_graph_is_cut_and_laid_out_in_python(open_page: Any, tmp_path: Path)
     assert [(r["id"], r["drawn"]) for r in found] == [("person/lone-07", False)]
     pg.js("() => kgraph.select('person/lone-07')")
     assert "Not drawn" in pg.details()
+    pg.assert_clean()
+
+
+# --------------------------------------------------------------------------
+# the real build: data/ through the whole pipeline, then into the browser
+
+REAL_TATU = "person/ratu-tatu-chasanah"
+
+
+@pytest.fixture(scope="module")
+def real_page(sample_kg: kgraph.KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("real") / "graph.html"
+    sample_kg.to_html(path)
+    return path
+
+
+def _zoom_onto(pg: Loaded, node: str) -> tuple[float, float]:
+    """Centre the view on ``node`` at scale 2; where it is now drawn, in page coordinates."""
+    pg.js("id => network.focus(id, {scale: 2, animation: false})", node)
+    box = pg.page.locator("#mynetwork canvas").bounding_box()
+    assert box is not None
+    point = pg.js("id => network.canvasToDOM(network.getPositions([id])[id])", node)
+    return box["x"] + point["x"], box["y"] + point["y"]
+
+
+def _click_node(pg: Loaded, node: str) -> None:
+    """Click ``node`` with the mouse, where it is drawn on the canvas."""
+    pg.page.mouse.click(*_zoom_onto(pg, node))
+
+
+def test_real_build_page_is_offline_and_complete(
+    open_page: Any, real_page: Path, sample_kg: kgraph.KnowledgeGraph
+) -> None:
+    g = sample_kg.nx
+    assert g.number_of_nodes() > 30  # the five articles make a real graph, not a toy
+    pg = open_page(real_page)
+    assert pg.js("() => network.body.nodeIndices.length") == g.number_of_nodes()
+    assert pg.js("() => edges.length") == g.number_of_edges()
+    # the page itself is the only thing it loads; nothing was blocked, nothing complained
+    assert pg.requests == [real_page.as_uri()]
+    assert pg.js("() => typeof kgraph.readyAt === 'number' && kgraph.readyAt > 0")
+    pg.assert_clean()
+
+
+def test_real_build_search_alias_tatu(open_page: Any, real_page: Path, sample_kg: kgraph.KnowledgeGraph) -> None:
+    assert "Tatu" in sample_kg.node(REAL_TATU)["aliases"]  # found by its alias, not its name
+    pg = open_page(real_page)
+    pg.page.fill("#kg-search", "Tatu")
+    assert "Ratu Tatu Chasanah" in pg.page.inner_text("#kg-results")
+    pg.page.press("#kg-search", "Enter")
+    assert pg.js("() => network.getSelectedNodes()") == [REAL_TATU]
+    assert pg.page.inner_text("#kg-details h2") == "Ratu Tatu Chasanah"
+    pg.assert_clean()
+
+
+def test_real_build_official_filter(open_page: Any, real_page: Path, sample_kg: kgraph.KnowledgeGraph) -> None:
+    g = sample_kg.nx
+    officials = _types(g, "Official")
+    assert REAL_TATU in officials and len(officials) < g.number_of_nodes()
+    pg = open_page(real_page)
+    pg.page.uncheck('input.kg-type-filter[data-type="Official"]')
+    assert _hidden_ids(pg) == officials
+    assert pg.js("() => network.body.nodeIndices.length") == g.number_of_nodes() - len(officials)
+    pg.page.check('input.kg-type-filter[data-type="Official"]')
+    assert _hidden_ids(pg) == []
+    pg.assert_clean()
+
+
+def test_real_build_click_official_shows_post_and_sentence(
+    open_page: Any, real_page: Path, sample_kg: kgraph.KnowledgeGraph
+) -> None:
+    node = sample_kg.node(REAL_TATU)
+    assert node["type"] == "Official"
+    expected = {m["sentence"] for m in node["mentions"] if "Ratu Tatu Chasanah" in m["sentence"]}
+    assert expected
+    pg = open_page(real_page)
+    _click_node(pg, REAL_TATU)
+    assert pg.js("() => network.getSelectedNodes()") == [REAL_TATU]
+    assert pg.page.inner_text("#kg-details h2") == "Ratu Tatu Chasanah"
+    posts = pg.js(
+        """() => { const h = Array.from(document.querySelectorAll('#kg-details h3'))
+                     .find(h => h.textContent === 'Posts');
+                   return h ? h.nextElementSibling.innerText : ''; }"""
+    )
+    assert "Bupati" in posts
+    lines = pg.js("() => Array.from(document.querySelectorAll('#kg-details .kg-sentence'), e => e.textContent)")
+    assert expected <= set(lines)
+    assert any("Ratu Tatu Chasanah" in s for s in lines)
+    # one line per sentence, with every mention in it marked
+    assert len(lines) == len(set(lines)) == len({(m["article"], m["sentence"]) for m in node["mentions"]})
+    marks = pg.js("() => document.querySelectorAll('#kg-details .kg-sentence mark').length")
+    assert marks == len({(m["article"], m["start"], m["end"]) for m in node["mentions"]})
+    pg.assert_clean()
+
+
+def test_real_build_of_markup_in_an_article_runs_nothing(open_page: Any, tmp_path: Path) -> None:
+    script = "<script>window.__pwned=1</script>"
+    img = "<img src=x onerror=window.__pwned=1>"
+    text = f'Bupati Sleman Kustini Sri Purnomo hadir. "{script} kami siap {img}," kata Kustini.'
+    record = {
+        "id": "markup",
+        "title": f'<img src=x onerror="window.__pwned=1"> Bupati Sleman {script}',
+        "url": "javascript:window.__pwned=1",
+        "text": text,
+    }
+    source = tmp_path / "articles.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    kg = kgraph.build([source])
+    assert kg.skipped == ()
+    [kustini] = kg.find("Kustini")
+    assert kg.node(kustini)["type"] == "Official"
+    # the markup really is in the graph: in a quote and in a sentence that names the official
+    assert any(script in q["text"] and img in q["text"] for q in kg.quotes(kustini))
+    assert any(script in m["sentence"] for m in kg.node(kustini)["mentions"])
+    html_text = kg.to_html(tmp_path / "graph.html")
+    assert "<script>window.__pwned" not in html_text and "<img src=x" not in html_text
+
+    pg = open_page(tmp_path / "graph.html")
+    pg.page.fill("#kg-search", "kustini")
+    pg.page.press("#kg-search", "Enter")
+    assert pg.js("() => network.getSelectedNodes()") == [kustini]
+    details = pg.details()
+    assert script in details and img in details  # shown as text
+    assert "Bupati" in details
+    assert pg.js("() => document.querySelectorAll('#kg-details img, #kg-details script').length") == 0
+    assert pg.js("() => document.querySelectorAll('a[href^=\"javascript:\"]').length") == 0
+    # hover the article node: its tooltip holds the title, as text
+    article = pg.js("() => nodes.get({filter: n => n.type === 'Article'})[0].id")
+    pg.page.mouse.move(*_zoom_onto(pg, article))
+    tooltip = pg.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert script in tooltip.inner_text()
+    tags = pg.js("() => Array.from(document.querySelectorAll('div.vis-tooltip *'), e => e.tagName)")
+    assert set(tags) <= {"BR"}, tags  # innerText makes line breaks <br>, and nothing else an element
+    _click_node(pg, article)
+    assert script in pg.details()
+    assert pg.js("() => document.querySelectorAll('img, script[src]').length") == 0
+    assert pg.js("() => typeof window.__pwned") == "undefined"
     pg.assert_clean()
 
 
