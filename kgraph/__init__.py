@@ -26,6 +26,8 @@ from kgraph.errors import (
     MissingInputError,
     ModelError,
     OutputError,
+    QueryError,
+    RdfFileError,
     UnreadableInputError,
     UnsupportedInputError,
 )
@@ -68,7 +70,9 @@ __all__ = [
     "MissingInputError",
     "ModelError",
     "OutputError",
+    "QueryError",
     "Quote",
+    "RdfFileError",
     "Relation",
     "Resolution",
     "ResolvedQuote",

@@ -1,22 +1,26 @@
 """The ``kgraph`` command: a thin layer over the library.
 
-Exit codes (:class:`ExitCode`): 0 all inputs built; 1 built, but some inputs
-were skipped (each named on stderr); 2 usage error; 3 fatal error, nothing
-written.
+Exit codes (:class:`ExitCode`): 0 all inputs built (validate: the graph
+conforms; query: answered); 1 built, but some inputs were skipped (each named
+on stderr), or (validate) the graph breaks a shape; 2 usage error; 3 fatal
+error, nothing written (validate, query: unreadable graph, bad query).
 """
 
 from __future__ import annotations
 
 import argparse
 import enum
+import logging
 import sys
 import time
 import traceback
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 import kgraph
+from kgraph._io import write_atomic
 from kgraph.errors import KgraphError
 from kgraph.ingest import MAX_TXT_BYTES
 from kgraph.model import Article, Skipped
@@ -27,18 +31,28 @@ class ExitCode(enum.IntEnum):
 
     OK = 0
     SKIPPED = 1
+    VIOLATIONS = 1  # the same code for ``kgraph validate``: the graph does not conform
     USAGE = 2
     FATAL = 3
 
 
 _EXIT_HELP = "Exit codes: 0 all built; 1 built, some inputs skipped; 2 usage error; 3 fatal, nothing written."
+_VALIDATE_EXIT_HELP = "Exit codes: 0 conforms; 1 some shape is broken (each violation listed); 2 usage error; " \
+                      "3 the graph cannot be read."
+_QUERY_EXIT_HELP = "Exit codes: 0 answered; 2 usage error; 3 the graph cannot be read or the query is invalid."
+_COMMANDS = (
+    "Commands:\n"
+    "  kgraph build INPUT... -o/--output OUTDIR [--max-article-bytes N] [--ntriples] [-q/--quiet] [--debug]\n"
+    "  kgraph validate PATH [--debug]\n"
+    "  kgraph query PATH [SPARQL] [--file QUERY.rq] [--format table|csv|json] [--debug]\n\n"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kgraph",
         description="Build a knowledge graph of Indonesian local-government news, offline.",
-        epilog="Commands:\n  kgraph build INPUT... -o/--output OUTDIR [--max-article-bytes N] [-q/--quiet] [--debug]\n\n" + _EXIT_HELP,
+        epilog=_COMMANDS + _EXIT_HELP + " (validate: 1 when the graph breaks a shape.)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -58,8 +72,41 @@ def _parser() -> argparse.ArgumentParser:
                        help="directory for graph.ttl, graph.json and graph.html (created if missing)")
     build.add_argument("--max-article-bytes", type=int, default=MAX_TXT_BYTES, metavar="N",
                        help=f"skip a .txt article larger than N bytes (default {MAX_TXT_BYTES:,})")
+    build.add_argument("--ntriples", action="store_true",
+                       help="also write graph.nt: the same triples as graph.ttl, as N-Triples (one a line)")
     build.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     build.add_argument("--debug", action="store_true", help="show a traceback on errors")
+
+    validate = sub.add_parser(
+        "validate",
+        help="check a graph.ttl against kgraph's SHACL shapes",
+        description="Check a graph written by kgraph build against kgraph's SHACL shapes (ontology/shapes.ttl) "
+                    "with pySHACL, without inference. Prints 'conforms', or one line per violation: "
+                    "the node, the property path and the rule it breaks.",
+        epilog=_VALIDATE_EXIT_HELP,
+    )
+    validate.add_argument("path", metavar="PATH",
+                          help="a graph.ttl or graph.nt file, an output directory holding one, "
+                               "or an Oxigraph store directory")
+    validate.add_argument("--debug", action="store_true", help="show a traceback on errors")
+
+    query = sub.add_parser(
+        "query",
+        help="run a SPARQL query on a graph.ttl",
+        description="Run a SPARQL query on a graph written by kgraph build, in an in-memory Oxigraph store. "
+                    "The prefixes of graph.ttl (kg:, kgr:, org:, schema:, skos:, prov:, dcterms:, foaf:, rdf:, "
+                    "rdfs:, xsd:) are declared for a query that does not declare them.",
+        epilog=_QUERY_EXIT_HELP,
+    )
+    query.add_argument("path", metavar="PATH",
+                       help="a graph.ttl or graph.nt file, an output directory holding one, "
+                            "or an Oxigraph store directory")
+    query.add_argument("sparql", nargs="?", metavar="SPARQL", help="the query (or give --file)")
+    query.add_argument("--file", metavar="QUERY.rq", help="read the query from this file (e.g. queries/bupati-wali-kota.rq)")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="table (default: aligned, IRIs shortened), csv or json (IRIs in full)")
+    query.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    query.set_defaults(usage_error=query.error)
     return parser
 
 
@@ -97,14 +144,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``kgraph`` command; returns the exit code."""
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras and args.command == "query" and args.sparql is None and len(extras) == 1 \
+                and not extras[0].startswith("-"):
+            # "kgraph query out --format csv 'SELECT ...'": before Python 3.12.7, argparse leaves
+            # an optional positional that follows an option unparsed
+            args.sparql = extras[0]
+        elif extras:
+            parser.error(f"unrecognized arguments: {' '.join(extras)}")
+        if args.command == "query" and (args.sparql is None) == (args.file is None):
+            args.usage_error("give the query either as SPARQL or with --file")  # exits 2, like argparse
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.USAGE
     try:
-        return _build(args)
+        return {"build": _build, "validate": _validate, "query": _query}[args.command](args)
     except KgraphError as exc:
         if args.debug:
             traceback.print_exc()
@@ -128,7 +184,16 @@ def _build(args: argparse.Namespace) -> int:
     if n_articles == 0:
         print("kgraph: error: no article could be read; nothing written", file=sys.stderr)
         return ExitCode.FATAL
+    ntriples = None
+    if args.ntriples:
+        from kgraph.rdf import to_ntriples
+
+        ntriples = to_ntriples(kg)  # rendered before anything is written, like the other three
     kg.write(args.output)
+    written = "graph.ttl, graph.json, graph.html"
+    if ntriples is not None:
+        write_atomic(Path(args.output) / "graph.nt", ntriples)
+        written += ", graph.nt"
     if not args.quiet:
         types = Counter(d["type"] for _, d in kg.nx.nodes(data=True) if d["type"] != "Article")
         posts = sum(len(d.get("posts", [])) for _, d in kg.nx.nodes(data=True))
@@ -136,5 +201,32 @@ def _build(args: argparse.Namespace) -> int:
                             ("Official", "Person", "Institution", "Regency", "City", "Province", "Event") if types[t])
         print(f"kgraph: {n_articles} articles read, {len(kg.skipped)} skipped, {time.monotonic() - started:.1f} s")
         print(f"kgraph: entities: {summary or 'none'}; {posts} posts; {types['Event']} events")
-        print(f"kgraph: wrote {args.output}/graph.ttl, graph.json, graph.html")
+        print(f"kgraph: wrote {args.output}/{written}")
     return ExitCode.SKIPPED if kg.skipped else ExitCode.OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kgraph.validate import format_violations, validate
+
+    # rdflib logs a traceback for each ill-typed literal ("abc"^^xsd:integer); the shapes
+    # report those as violations already, in one line each
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+    report = validate(args.path)
+    if report.conforms:
+        print(f"kgraph: {report.path}: conforms ({report.triples:,} triples)")
+        return ExitCode.OK
+    print(format_violations(report.violations))
+    n = len(report.violations)
+    nodes = len({v.focus for v in report.violations})
+    print(f"kgraph: {report.path}: does not conform: {n} violation{'s' if n != 1 else ''} "
+          f"on {nodes} node{'s' if nodes != 1 else ''} ({report.triples:,} triples)")
+    return ExitCode.VIOLATIONS
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kgraph.query import format_result, query, read_query
+
+    sparql = read_query(args.file) if args.file is not None else args.sparql
+    result = query(args.path, sparql, query_path=args.file)
+    sys.stdout.write(format_result(result, args.format))
+    return ExitCode.OK

@@ -11,8 +11,10 @@
     │   ├── InputTooLargeError     the file is larger than the size limit
     │   └── UnsupportedInputError  not a .txt or .jsonl file, nor a directory
     ├── ModelError                 the language pipeline cannot be built
-    └── OutputError                an output file cannot be written
-        └── GraphFileError         a graph.json that cannot be loaded
+    ├── OutputError                an output file cannot be written
+    │   ├── GraphFileError         a graph.json that cannot be loaded
+    │   └── RdfFileError           a graph.ttl (or .nt, or store) that cannot be read for validate or query
+    └── QueryError                 a SPARQL query that cannot be parsed or run
 
 ``str(err)`` is the whole one-line message, and it names the file (with the
 line for JSONL records). Bad input is recorded and skipped; the other articles
@@ -96,3 +98,24 @@ class OutputError(KgraphError):
 
 class GraphFileError(OutputError):
     """A ``graph.json`` file that cannot be loaded back into a graph."""
+
+
+class RdfFileError(OutputError):
+    """A ``graph.ttl`` (or N-Triples file, or Oxigraph store) that cannot be read: missing, or not valid RDF.
+
+    ``reason`` gives the line and column of a syntax error.
+    """
+
+
+class QueryError(KgraphError):
+    """A SPARQL query that cannot be parsed or evaluated, or a query file that cannot be read.
+
+    Attributes:
+        path: the query file, or ``None`` for a query given as text.
+        reason: what is wrong ("SPARQL syntax error at line 2, column 7: ...").
+    """
+
+    def __init__(self, reason: str, path: str | os.PathLike[str] | None = None):
+        self.path = os.fspath(path) if path is not None else None
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}" if self.path is not None else reason)

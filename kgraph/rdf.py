@@ -4,12 +4,13 @@ Standard vocabularies carry the meaning (W3C ORG for posts, schema.org, SKOS,
 PROV-O, Dublin Core, FOAF); kgraph's own terms live in :class:`KG`. Vocabulary
 terms come from closed namespaces, so a misspelt term raises instead of
 writing a wrong IRI. Triples are sorted before they are written with
-pyoxigraph, so the same graph always gives byte-identical Turtle.
+pyoxigraph, so the same graph always gives byte-identical Turtle (and N-Triples).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -20,7 +21,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
 
-__all__ = ["BASE", "KG", "PREFIXES", "to_turtle", "triples"]
+__all__ = ["BASE", "KG", "PREFIXES", "iri", "shorten", "to_ntriples", "to_turtle", "triples"]
 
 #: Where kgraph's data IRIs live: ``BASE + "person/ratu-tatu-chasanah"``.
 BASE = "https://w3id.org/kgraph/id/"
@@ -66,7 +67,8 @@ class KG(DefinedNamespace):
 
 PREFIXES = {
     "kg": str(KG._NS), "kgr": BASE, "org": str(ORG), "schema": str(SDO), "skos": str(SKOS),
-    "prov": str(PROV), "dcterms": str(DCTERMS), "foaf": str(FOAF), "rdfs": str(RDFS), "xsd": str(XSD),
+    "prov": str(PROV), "dcterms": str(DCTERMS), "foaf": str(FOAF), "rdf": str(RDF), "rdfs": str(RDFS),
+    "xsd": str(XSD),
 }
 
 _CLASSES: dict[str, tuple[URIRef, ...]] = {
@@ -74,7 +76,7 @@ _CLASSES: dict[str, tuple[URIRef, ...]] = {
     # Official with "?x a kg:Person" and a Regency with "?x a kg:Region"
     "Official": (KG.Official, KG.Person, FOAF.Person, SDO.Person),
     "Person": (KG.Person, FOAF.Person, SDO.Person),
-    "Institution": (KG.Institution, ORG.Organization),
+    "Institution": (KG.Institution, ORG.Organization, SDO.Organization),
     "Regency": (KG.Regency, KG.Region, SDO.AdministrativeArea),
     "City": (KG.City, KG.Region, SDO.AdministrativeArea),
     "Province": (KG.Province, KG.Region, SDO.AdministrativeArea),
@@ -189,9 +191,13 @@ def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
             yield Triple(iri(u), _n(pred), iri(v))
             if d["predicate"] == "participates":
                 yield Triple(iri(v), _n(SDO.attendee), iri(u))
+            elif d["predicate"] == "located_in":
+                # the same link for SKOS tools, which browse a hierarchy by skos:broader
+                yield Triple(iri(u), _n(SKOS.broader), iri(v))
     for (art_id, start), text in sentences.items():
         sn = iri(f"sentence/{art_id}/{start}")
         yield Triple(sn, _n(RDF.type), _n(KG.Sentence))
+        yield Triple(sn, _n(RDF.type), _n(PROV.Entity))
         yield Triple(sn, _n(SDO.text), _lit(text, "id"))
         yield Triple(sn, _n(KG.inArticle), iri(f"article/{art_id}"))
         yield Triple(sn, _n(KG.startOffset), _int(start))
@@ -231,9 +237,74 @@ def _sort_key(t: Triple) -> tuple[str, int, str, str]:
     return (str(t.subject), 0 if p == str(RDF.type) else 1, p, str(t.object))
 
 
+def _sorted_triples(kg: KnowledgeGraph) -> list[Triple]:
+    return sorted(set(triples(kg)), key=_sort_key)
+
+
 def to_turtle(kg: KnowledgeGraph) -> bytes:
     """Serialise the graph as Turtle bytes: sorted, deduplicated, deterministic."""
-    unique = sorted(set(triples(kg)), key=_sort_key)
-    data = serialize(unique, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    data = serialize(_sorted_triples(kg), format=RdfFormat.TURTLE, prefixes=PREFIXES)
     assert data is not None  # no output file given: pyoxigraph returns the bytes
     return data
+
+
+def to_ntriples(kg: KnowledgeGraph) -> bytes:
+    """Serialise the graph as N-Triples bytes: the triples of :func:`to_turtle`, one a line, in the same order.
+
+    N-Triples has no prefixes and no nesting, so any RDF tool (or ``grep``) reads it, and a
+    file can be split or concatenated line by line.
+    """
+    data = serialize(_sorted_triples(kg), format=RdfFormat.N_TRIPLES)
+    assert data is not None
+    return data
+
+
+#: What may follow a prefix in a prefixed name without escaping (SPARQL/Turtle ``PN_LOCAL``, ASCII only).
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_:]|%[0-9A-Fa-f]{2}")
+#: Characters a prefixed name may carry only escaped with a backslash (``PN_LOCAL_ESC``).
+_ESCAPABLE = set("_~.-!$&'()*+,;=/?#@%")
+
+
+def _local_name(local: str) -> str | None:
+    """*local* written as the local part of a prefixed name, or None when it cannot be."""
+    out: list[str] = []
+    i = 0
+    while i < len(local):
+        m = _PLAIN_LOCAL.match(local, i)
+        if m:
+            out.append(m.group())
+            i = m.end()
+            continue
+        ch = local[i]
+        if ch in "-." and 0 < i < len(local) - 1 or ch == "-" and i == len(local) - 1:
+            out.append(ch)  # allowed inside a name ("36.04", "hut-korpri-52")
+        elif ch in _ESCAPABLE:
+            out.append("\\" + ch)
+        else:
+            return None
+        i += 1
+    return "".join(out)
+
+
+def shorten(value: str) -> str:
+    r"""An IRI as a prefixed name with :data:`PREFIXES`, written so SPARQL and Turtle read it back.
+
+    A ``/`` in the local part is escaped, as in ``graph.ttl``; an IRI no prefix covers is
+    returned as ``<iri>``.
+
+    >>> print(shorten("https://w3id.org/kgraph/id/region/36.04"))
+    kgr:region\/36.04
+    >>> print(shorten("https://w3id.org/kgraph/ontology#Official"))
+    kg:Official
+    >>> print(shorten("http://example.org/x"))
+    <http://example.org/x>
+    """
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        if value.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
+            best = prefix
+    if best:
+        local = _local_name(value[len(PREFIXES[best]):])
+        if local is not None:
+            return f"{best}:{local}"
+    return f"<{value}>"

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pyoxigraph
 import pytest
@@ -27,16 +27,19 @@ from pyoxigraph import DefaultGraph, RdfFormat, Store
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.term import Node
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SDO, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS
 
 import kgraph
 import kgraph.rdf as kgraph_rdf
+from kgraph.cli import main
+from kgraph.query import query
 from kgraph.rdf import KG
 
 A0 = "000_821ea28d2e938271"
 A2 = "002_96725414e4c5d2ed"
 TATU = "person/ratu-tatu-chasanah"
 SERANG = "region/36.04"
+DATA = Path(__file__).resolve().parent.parent / "data"
 KG_NS = str(KG._NS)
 SCORED_CLASSES = ["Official", "Person", "Institution", "Regency", "City", "Province", "Event"]
 SPARQL_PREFIXES = """
@@ -350,3 +353,130 @@ def test_ontology_and_the_kg_namespace_agree(ontology: rdflib.Graph) -> None:
     assert (KG.Person, RDFS.subClassOf, FOAF.Person) in ontology
     assert (KG.Institution, RDFS.subClassOf, ORG.Organization) in ontology
     assert (KG.Event, RDFS.subClassOf, SDO.Event) in ontology
+
+
+ALIGNMENTS = [
+    (KG.Person, FOAF.Person), (KG.Person, SDO.Person), (KG.Official, KG.Person),
+    (KG.Institution, ORG.Organization), (KG.Institution, SDO.Organization),
+    (KG.GovernmentBody, KG.Institution), (KG.GovernmentBody, SDO.GovernmentOrganization),
+    (KG.PoliticalParty, KG.Institution), (KG.Region, SDO.AdministrativeArea),
+    (KG.Regency, KG.Region), (KG.City, KG.Region), (KG.Province, KG.Region),
+    (KG.Event, SDO.Event), (KG.Article, SDO.NewsArticle), (KG.Article, PROV.Entity),
+    (KG.Sentence, PROV.Entity), (KG.Mention, PROV.Entity), (ORG.Role, SKOS.Concept),
+]
+
+
+@pytest.mark.parametrize(("cls", "parent"), ALIGNMENTS)
+def test_ontology_aligns_classes_with_standard_vocabularies(cls: URIRef, parent: URIRef,
+                                                            ontology: rdflib.Graph) -> None:
+    assert (cls, RDFS.subClassOf, parent) in ontology
+
+
+def test_every_class_in_the_data_is_covered_by_the_ontology(graph: rdflib.Graph, ontology: rdflib.Graph) -> None:
+    """Each class is kgraph's own, a superclass the ontology aligns to, or a standard class it describes."""
+    used = set(graph.objects(None, RDF.type))
+    own = set(ontology.subjects(RDF.type, OWL.Class))
+    parents = set(ontology.objects(None, RDFS.subClassOf))
+    described = {s for s in ontology.subjects(RDFS.isDefinedBy, None) if _has_en_and_id_comments(ontology, s)}
+    assert used - own - parents - described == set()
+    assert {ORG.Post, ORG.Role, SDO.Quotation} <= described
+    # what the data states beside each kgraph class is what the ontology says it is a subclass of
+    for s in {s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}:
+        types = set(graph.objects(s, RDF.type))
+        for cls in types & own:
+            assert set(ontology.objects(cls, RDFS.subClassOf)) <= types, (s, cls)
+
+
+def _has_en_and_id_comments(onto: rdflib.Graph, term: Node) -> bool:
+    langs = {o.language for o in onto.objects(term, RDFS.comment) if isinstance(o, Literal)}
+    return {"en", "id"} <= langs
+
+
+# --------------------------------------------------------------------------- IRIs of any id
+
+
+@pytest.mark.parametrize("node_id", [
+    "article/uji 1 日本", "article/a#b?c&d", "article/50% naik", 'article/x<y>"z{}|^`\\', "article/tab\there",
+    "article/ÉÇÃ ñ", "person/ratu-tatu-chasanah", "region/36.04",
+])
+def test_iri_of_any_id_is_valid_and_reads_back(node_id: str) -> None:
+    node = kgraph_rdf.iri(node_id)  # pyoxigraph's NamedNode refuses an invalid IRI
+    assert pyoxigraph.NamedNode(node.value) == node
+    assert not _BAD_IRI_CHARS.search(node.value), node.value
+    assert node.value.isascii()
+    assert unquote(node.value.removeprefix(kgraph_rdf.BASE)) == node_id
+    # written in Turtle and N-Triples, and named in SPARQL by its shortened form, it is the same node
+    quad = pyoxigraph.Quad(node, pyoxigraph.NamedNode(str(RDFS.label)), pyoxigraph.Literal(node_id))
+    for fmt in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES):
+        data = pyoxigraph.serialize([quad.triple], format=fmt, prefixes=kgraph_rdf.PREFIXES) \
+            if fmt == RdfFormat.TURTLE else pyoxigraph.serialize([quad.triple], format=fmt)
+        assert data is not None
+        store = Store()
+        store.load(data, fmt)
+        short = kgraph_rdf.shorten(node.value)
+        assert short.startswith("kgr:"), short
+        assert query(store, f"SELECT ?l WHERE {{ {short} rdfs:label ?l }}").rows == ((node_id,),)
+
+
+def test_tricky_article_iri_is_queried_by_its_shortened_name(tricky: Tricky) -> None:
+    art = kgraph_rdf.iri(f"article/{TRICKY_ID}")
+    assert " " not in art.value
+    short = kgraph_rdf.shorten(art.value)
+    rows = query(tricky.store, f"SELECT ?id WHERE {{ {short} dcterms:identifier ?id }}").rows
+    assert rows == ((TRICKY_ID,),)
+    for term in {t for triple in tricky.graph for t in triple if isinstance(t, URIRef)}:
+        pyoxigraph.NamedNode(str(term))  # raises on an invalid IRI
+
+
+# --------------------------------------------------------------------------- graph.nt (kgraph build --ntriples)
+
+
+@pytest.fixture(scope="module")
+def ntriples_build(tmp_path_factory: pytest.TempPathFactory, sample_kg: kgraph.KnowledgeGraph) -> Path:
+    """The demo corpus built by the command with --ntriples (sample_kg: the pipeline is loaded)."""
+    out = tmp_path_factory.mktemp("ntriples") / "out"
+    assert main(["build", str(DATA), "-o", str(out), "-q", "--ntriples"]) == 0
+    return out
+
+
+def test_ntriples_option_writes_graph_nt_beside_the_others(ntriples_build: Path, ttl: bytes) -> None:
+    assert sorted(p.name for p in ntriples_build.iterdir()) == ["graph.html", "graph.json", "graph.nt", "graph.ttl"]
+    assert (ntriples_build / "graph.ttl").read_bytes() == ttl  # --ntriples changes nothing else
+
+
+def test_ntriples_and_turtle_are_isomorphic_and_in_the_same_order(
+        ntriples_build: Path, graph: rdflib.Graph, sample_kg: kgraph.KnowledgeGraph) -> None:
+    nt = (ntriples_build / "graph.nt").read_bytes()
+    assert nt == kgraph_rdf.to_ntriples(sample_kg)
+    assert nt.count(b"\n") == len(graph)
+    assert isomorphic(_parse_rdflib(nt, "nt"), graph)
+    ttl = (ntriples_build / "graph.ttl").read_bytes()
+    in_turtle = list(pyoxigraph.parse(ttl, format=RdfFormat.TURTLE))
+    in_ntriples = list(pyoxigraph.parse(nt, format=RdfFormat.N_TRIPLES))
+    assert in_ntriples == in_turtle  # the same sorted triples, one a line
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def test_regions_carry_code_and_province(store: Store, sample_kg: kgraph.KnowledgeGraph) -> None:
+    rows = _select(store, """
+        SELECT ?r ?code ?p ?broader WHERE {
+            ?r a kg:Regency ; kg:kemendagriCode ?code ; schema:containedInPlace ?p .
+            ?p a kg:Province .
+            OPTIONAL { ?r skos:broader ?broader }
+        }""")
+    got = {(row["r"].value, row["code"].value, row["p"].value) for row in rows}
+    expected = {(_iri(n), sample_kg.node(n)["code"], _iri(f"region/{sample_kg.node(n)['province']}"))
+                for n in sample_kg.entities("Regency")}
+    assert got == expected and got
+    assert all(row["broader"] is not None and row["broader"].value == row["p"].value for row in rows)
+    assert (_iri(SERANG), "36.04", _iri("region/36")) in got
+
+
+def test_tricky_graph_conforms_to_the_shapes(tricky: Tricky, tmp_path: Path) -> None:
+    from kgraph.validate import validate
+
+    (tmp_path / "graph.ttl").write_bytes(tricky.ttl)
+    report = validate(tmp_path)
+    assert report.violations == () and report.conforms
