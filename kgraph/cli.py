@@ -40,11 +40,13 @@ _EXIT_HELP = "Exit codes: 0 all built; 1 built, some inputs skipped; 2 usage err
 _VALIDATE_EXIT_HELP = "Exit codes: 0 conforms; 1 some shape is broken (each violation listed); 2 usage error; " \
                       "3 the graph cannot be read."
 _QUERY_EXIT_HELP = "Exit codes: 0 answered; 2 usage error; 3 the graph cannot be read or the query is invalid."
+_EXPLAIN_EXIT_HELP = "Exit codes: 0 explained; 1 no entity has that name; 2 usage error; 3 graph.json cannot be read."
 _COMMANDS = (
     "Commands:\n"
     "  kgraph build INPUT... -o/--output OUTDIR [--max-article-bytes N] [--ntriples] [-q/--quiet] [--debug]\n"
     "  kgraph validate PATH [--debug]\n"
-    "  kgraph query PATH [SPARQL] [--file QUERY.rq] [--format table|csv|json] [--debug]\n\n"
+    "  kgraph query PATH [SPARQL] [--file QUERY.rq] [--format table|csv|json] [--debug]\n"
+    "  kgraph explain PATH NAME [--debug]\n\n"
 )
 
 
@@ -107,6 +109,18 @@ def _parser() -> argparse.ArgumentParser:
                        help="table (default: aligned, IRIs shortened), csv or json (IRIs in full)")
     query.add_argument("--debug", action="store_true", help="show a traceback on errors")
     query.set_defaults(usage_error=query.error)
+
+    explain = sub.add_parser(
+        "explain",
+        help="show why the mentions of an entity were merged into one node",
+        description="Look NAME up (by name or alias, case and accents ignored) in a graph.json written by "
+                    "kgraph build, and print each matching entity's identity rule (why its mentions are one "
+                    "node) and every mention: the article, the text as written and the sentence.",
+        epilog=_EXPLAIN_EXIT_HELP,
+    )
+    explain.add_argument("path", metavar="PATH", help="a graph.json file, or an output directory holding one")
+    explain.add_argument("name", metavar="NAME", help="a name or alias, e.g. 'Tatu' or 'Pemkab Serang'")
+    explain.add_argument("--debug", action="store_true", help="show a traceback on errors")
     return parser
 
 
@@ -160,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return ExitCode.USAGE
     try:
-        return {"build": _build, "validate": _validate, "query": _query}[args.command](args)
+        return {"build": _build, "validate": _validate, "query": _query, "explain": _explain}[args.command](args)
     except KgraphError as exc:
         if args.debug:
             traceback.print_exc()
@@ -221,6 +235,27 @@ def _validate(args: argparse.Namespace) -> int:
     print(f"kgraph: {report.path}: does not conform: {n} violation{'s' if n != 1 else ''} "
           f"on {nodes} node{'s' if nodes != 1 else ''} ({report.triples:,} triples)")
     return ExitCode.VIOLATIONS
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    path = Path(args.path)
+    kg = kgraph.load(path / "graph.json" if path.is_dir() else path)
+    found = kg.explain(args.name)
+    if not found:
+        print(f"kgraph: no entity named {args.name!r}", file=sys.stderr)
+        return ExitCode.SKIPPED
+    for n, ent in enumerate(found):
+        if n:
+            print()
+        aliases = ", ".join(ent["aliases"]) or "none"
+        print(f"{ent['id']}  {ent['type']}  {ent['name']!r}")
+        print(f"  aliases: {aliases}")
+        print(f"  why one node: {ent['identity']}")
+        for m in ent["mentions"]:
+            print(f"  [{m['article']}] {m['text']!r}: {m['sentence']}")
+    return ExitCode.OK
 
 
 def _query(args: argparse.Namespace) -> int:

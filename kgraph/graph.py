@@ -41,6 +41,7 @@ def from_resolution(res: Resolution, skipped: Iterable[Skipped] = ()) -> Knowled
         g.add_node(f"article/{art.id}", type="Article", name=art.title or art.id, title=art.title, url=art.url,
                    date=art.date, path=art.path, article=art.id)
     posts: dict[str, list[dict[str, Any]]] = {}
+    dates = {art.id: art.date for art in res.articles}
     for f in res.facts:
         if f.predicate == "holds":
             posts.setdefault(f.subject, []).append({
@@ -48,6 +49,8 @@ def from_resolution(res: Resolution, skipped: Iterable[Skipped] = ()) -> Knowled
                 "former": bool(f.qualifier("former")),
                 "role_forms": sorted(x for x in f.qualifier("role_forms").split("|") if x),
                 "evidence": [_ev(e) for e in f.evidence],
+                # when the post was reported: the dates of the articles stating it, where known
+                "reported": sorted({dates[e.article] for e in f.evidence if dates.get(e.article)}),
             })
     quotes: dict[str, list[dict[str, Any]]] = {}
     for q in res.quotes:

@@ -194,6 +194,14 @@ def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
             elif d["predicate"] == "located_in":
                 # the same link for SKOS tools, which browse a hierarchy by skos:broader
                 yield Triple(iri(u), _n(SKOS.broader), iri(v))
+            # the sentences behind the link, on a standard RDF reification of it
+            st = iri(f"statement/{u}/{d['predicate']}/{v}")
+            yield Triple(st, _n(RDF.type), _n(RDF.Statement))
+            yield Triple(st, _n(RDF.subject), iri(u))
+            yield Triple(st, _n(RDF.predicate), _n(pred))
+            yield Triple(st, _n(RDF.object), iri(v))
+            for ev in d.get("evidence", []):
+                yield Triple(st, _n(PROV.wasDerivedFrom), sentence(ev))
     for (art_id, start), text in sentences.items():
         sn = iri(f"sentence/{art_id}/{start}")
         yield Triple(sn, _n(RDF.type), _n(KG.Sentence))

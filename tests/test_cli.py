@@ -369,3 +369,14 @@ def test_top_level_help_names_every_build_option(capsys: pytest.CaptureFixture[s
     text = _help(["--help"], capsys)
     for option in BUILD_OPTIONS:
         assert option in text, option
+
+
+def test_explain_prints_the_identity_rule_and_mentions(sample_out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", str(sample_out), "Pemkab Serang"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("institution/pemerintah-kabupaten-serang  Institution  'Pemerintah Kabupaten Serang'")
+    assert "why one node:" in out and "36.04" in out
+    assert "[002_96725414e4c5d2ed] 'Pemkab Serang':" in out
+    assert main(["explain", str(sample_out / "graph.json"), "Nobody At All"]) == 1
+    assert "no entity named 'Nobody At All'" in capsys.readouterr().err
+    assert main(["explain", str(sample_out / "missing.json"), "Tatu"]) == 3
