@@ -9,12 +9,13 @@ pyoxigraph, so the same graph always gives byte-identical Turtle (and N-Triples)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+from pyoxigraph import NamedNode, RdfFormat, Triple, parse, serialize
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, Namespace
 
@@ -93,165 +94,190 @@ _FACTS: dict[str, URIRef] = {
 }
 
 
-def _n(term: URIRef | str) -> NamedNode:
-    return NamedNode(str(term))
-
-
 def iri(node_id: str) -> NamedNode:
     """The IRI of a graph node id ("person/ratu-tatu-chasanah"), percent-encoded where needed."""
     return NamedNode(BASE + quote(node_id, safe="/-._~"))
 
 
-def _lit(text: str, lang: str | None = None) -> Literal:
-    return Literal(text, language=lang) if lang else Literal(text)
+# Terms are written as N-Triples text: building one Python object per triple was
+# the cost of writing Turtle; strings sort in C and pyoxigraph parses them fast.
+_TYPE_SORTS_FIRST = "<\x00>"  # rdf:type while sorting, so a node reads "a kg:Official ; ..."
 
 
-def _int(v: int) -> Literal:
-    return Literal(str(v), datatype=_n(XSD.integer))
+def _n(term: URIRef | str) -> str:
+    return f"<{term}>"
 
 
-def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
-    """Every triple of the graph, unsorted."""
+@functools.lru_cache(maxsize=1 << 16)
+def _i(node_id: str) -> str:
+    return f"<{BASE}{quote(node_id, safe='/-._~')}>"
+
+
+def _esc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _lit(text: str, lang: str | None = None) -> str:
+    return f'"{_esc(text)}"@{lang}' if lang else f'"{_esc(text)}"'
+
+
+def _typed(text: str, datatype: URIRef) -> str:
+    return f'"{_esc(text)}"^^<{datatype}>'
+
+
+def _int(v: int) -> str:
+    return f'"{v}"^^<{XSD.integer}>'
+
+
+def _t(s: str, p: str, o: str) -> str:
+    return f"{s} {p} {o} ."
+
+
+def _statements(kg: KnowledgeGraph) -> Iterator[str]:
+    """Every triple of the graph as an N-Triples line (rdf:type as a placeholder), unsorted."""
     g = kg.nx
-    type_ = _n(RDF.type)
+    type_ = _TYPE_SORTS_FIRST
     sentences: dict[tuple[str, int], str] = {}
 
-    def sentence(ev: dict[str, Any]) -> NamedNode:
+    def sentence(ev: dict[str, Any]) -> str:
         sentences[(ev["article"], ev["sentence_start"])] = ev["sentence"]
-        return iri(f"sentence/{ev['article']}/{ev['sentence_start']}")
+        return _i(f"sentence/{ev['article']}/{ev['sentence_start']}")
 
     for nid, d in g.nodes(data=True):
-        s = iri(nid)
+        s = _i(nid)
         t = d["type"]
         if t == "Article":
-            yield Triple(s, type_, _n(KG.Article))
-            yield Triple(s, type_, _n(SDO.NewsArticle))
-            yield Triple(s, type_, _n(PROV.Entity))
-            yield Triple(s, _n(DCTERMS.identifier), _lit(d["article"]))
+            yield _t(s, type_, _n(KG.Article))
+            yield _t(s, type_, _n(SDO.NewsArticle))
+            yield _t(s, type_, _n(PROV.Entity))
+            yield _t(s, _n(DCTERMS.identifier), _lit(d["article"]))
             if d.get("title"):
-                yield Triple(s, _n(DCTERMS.title), _lit(d["title"], "id"))
+                yield _t(s, _n(DCTERMS.title), _lit(d["title"], "id"))
             if d.get("url", "").startswith(("http://", "https://")):
-                yield Triple(s, _n(SDO.url), Literal(d["url"], datatype=_n(XSD.anyURI)))
+                yield _t(s, _n(SDO.url), _typed(d["url"], XSD.anyURI))
             if d.get("date"):
-                yield Triple(s, _n(DCTERMS.date), Literal(d["date"], datatype=_n(XSD.date)))
+                yield _t(s, _n(DCTERMS.date), _typed(d["date"], XSD.date))
             if d.get("path"):
-                yield Triple(s, _n(DCTERMS.source), _lit(d["path"]))
+                yield _t(s, _n(DCTERMS.source), _lit(d["path"]))
             continue
         for cls in _CLASSES[t]:
-            yield Triple(s, type_, _n(cls))
+            yield _t(s, type_, _n(cls))
         if t == "Institution":
             if nid.startswith("institution/pemerintah-"):
-                yield Triple(s, type_, _n(KG.GovernmentBody))
-                yield Triple(s, type_, _n(SDO.GovernmentOrganization))
+                yield _t(s, type_, _n(KG.GovernmentBody))
+                yield _t(s, type_, _n(SDO.GovernmentOrganization))
             if d.get("party"):
-                yield Triple(s, type_, _n(KG.PoliticalParty))
-        yield Triple(s, _n(SKOS.prefLabel), _lit(d["name"], "id"))
-        yield Triple(s, _n(RDFS.label), _lit(d["name"], "id"))
+                yield _t(s, type_, _n(KG.PoliticalParty))
+        yield _t(s, _n(SKOS.prefLabel), _lit(d["name"], "id"))
+        yield _t(s, _n(RDFS.label), _lit(d["name"], "id"))
         for a in d.get("aliases", []):
-            yield Triple(s, _n(SKOS.altLabel), _lit(a, "id"))
+            yield _t(s, _n(SKOS.altLabel), _lit(a, "id"))
         if d.get("code"):
-            yield Triple(s, _n(KG.kemendagriCode), _lit(d["code"]))
-            yield Triple(s, _n(SDO.identifier), _lit(d["code"]))
+            yield _t(s, _n(KG.kemendagriCode), _lit(d["code"]))
+            yield _t(s, _n(SDO.identifier), _lit(d["code"]))
         for h in d.get("honorifics", []):
-            yield Triple(s, _n(KG.honorific), _lit(h))
+            yield _t(s, _n(KG.honorific), _lit(h))
         if d.get("implied"):
-            yield Triple(s, _n(KG.implicit), Literal("true", datatype=_n(XSD.boolean)))
+            yield _t(s, _n(KG.implicit), _typed("true", XSD.boolean))
         if t == "Event":
             if d.get("kind"):
-                yield Triple(s, _n(KG.eventKind), _lit(d["kind"]))
+                yield _t(s, _n(KG.eventKind), _lit(d["kind"]))
             if d.get("ordinal"):
-                yield Triple(s, _n(KG.ordinal), _int(int(d["ordinal"])))
+                yield _t(s, _n(KG.ordinal), _int(int(d["ordinal"])))
             if d.get("year"):
-                yield Triple(s, _n(KG.year), Literal(d["year"], datatype=_n(XSD.gYear)))
+                yield _t(s, _n(KG.year), _typed(d["year"], XSD.gYear))
         # provenance: which article mentions it, and where exactly
         for ev in d.get("mentions", []):
-            art = iri(f"article/{ev['article']}")
-            yield Triple(art, _n(SDO.mentions), s)
-            m = iri(f"mention/{ev['article']}/{ev['start']}-{ev['end']}/{nid}")
-            yield Triple(m, type_, _n(KG.Mention))
-            yield Triple(m, type_, _n(PROV.Entity))
-            yield Triple(m, _n(KG.mentionOf), s)
-            yield Triple(m, _n(KG.inArticle), art)
-            yield Triple(m, _n(KG.inSentence), sentence(ev))
-            yield Triple(m, _n(KG.startOffset), _int(ev["start"]))
-            yield Triple(m, _n(KG.endOffset), _int(ev["end"]))
-            yield Triple(m, _n(PROV.wasDerivedFrom), art)
+            art = _i(f"article/{ev['article']}")
+            yield _t(art, _n(SDO.mentions), s)
+            m = _i(f"mention/{ev['article']}/{ev['start']}-{ev['end']}/{nid}")
+            yield _t(m, type_, _n(KG.Mention))
+            yield _t(m, type_, _n(PROV.Entity))
+            yield _t(m, _n(KG.mentionOf), s)
+            yield _t(m, _n(KG.inArticle), art)
+            yield _t(m, _n(KG.inSentence), sentence(ev))
+            yield _t(m, _n(KG.startOffset), _int(ev["start"]))
+            yield _t(m, _n(KG.endOffset), _int(ev["end"]))
+            yield _t(m, _n(PROV.wasDerivedFrom), art)
         for post in d.get("posts", []):
             yield from _post_triples(nid, post, sentence)
         for q in d.get("quotes", []):
-            qn = iri(f"quote/{q['article']}/{q['start']}-{q['end']}")
-            yield Triple(qn, type_, _n(SDO.Quotation))
-            yield Triple(qn, _n(SDO.text), _lit(q["text"], "id"))
-            yield Triple(qn, _n(SDO.creator), s)
-            yield Triple(qn, _n(SDO.isPartOf), iri(f"article/{q['article']}"))
-            yield Triple(qn, _n(PROV.wasDerivedFrom), sentence(q))
+            qn = _i(f"quote/{q['article']}/{q['start']}-{q['end']}")
+            yield _t(qn, type_, _n(SDO.Quotation))
+            yield _t(qn, _n(SDO.text), _lit(q["text"], "id"))
+            yield _t(qn, _n(SDO.creator), s)
+            yield _t(qn, _n(SDO.isPartOf), _i(f"article/{q['article']}"))
+            yield _t(qn, _n(PROV.wasDerivedFrom), sentence(q))
     for u, v, d in g.edges(data=True):
         pred = _FACTS.get(d.get("predicate", ""))
         if pred is not None:
-            yield Triple(iri(u), _n(pred), iri(v))
+            yield _t(_i(u), _n(pred), _i(v))
             if d["predicate"] == "participates":
-                yield Triple(iri(v), _n(SDO.attendee), iri(u))
+                yield _t(_i(v), _n(SDO.attendee), _i(u))
             elif d["predicate"] == "located_in":
                 # the same link for SKOS tools, which browse a hierarchy by skos:broader
-                yield Triple(iri(u), _n(SKOS.broader), iri(v))
+                yield _t(_i(u), _n(SKOS.broader), _i(v))
             # the sentences behind the link, on a standard RDF reification of it
-            st = iri(f"statement/{u}/{d['predicate']}/{v}")
-            yield Triple(st, _n(RDF.type), _n(RDF.Statement))
-            yield Triple(st, _n(RDF.subject), iri(u))
-            yield Triple(st, _n(RDF.predicate), _n(pred))
-            yield Triple(st, _n(RDF.object), iri(v))
+            st = _i(f"statement/{u}/{d['predicate']}/{v}")
+            yield _t(st, type_, _n(RDF.Statement))
+            yield _t(st, _n(RDF.subject), _i(u))
+            yield _t(st, _n(RDF.predicate), _n(pred))
+            yield _t(st, _n(RDF.object), _i(v))
             for ev in d.get("evidence", []):
-                yield Triple(st, _n(PROV.wasDerivedFrom), sentence(ev))
+                yield _t(st, _n(PROV.wasDerivedFrom), sentence(ev))
     for (art_id, start), text in sentences.items():
-        sn = iri(f"sentence/{art_id}/{start}")
-        yield Triple(sn, _n(RDF.type), _n(KG.Sentence))
-        yield Triple(sn, _n(RDF.type), _n(PROV.Entity))
-        yield Triple(sn, _n(SDO.text), _lit(text, "id"))
-        yield Triple(sn, _n(KG.inArticle), iri(f"article/{art_id}"))
-        yield Triple(sn, _n(KG.startOffset), _int(start))
+        sn = _i(f"sentence/{art_id}/{start}")
+        yield _t(sn, type_, _n(KG.Sentence))
+        yield _t(sn, type_, _n(PROV.Entity))
+        yield _t(sn, _n(SDO.text), _lit(text, "id"))
+        yield _t(sn, _n(KG.inArticle), _i(f"article/{art_id}"))
+        yield _t(sn, _n(KG.startOffset), _int(start))
 
 
-def _post_triples(holder: str, post: dict[str, Any], sentence: Any) -> Iterator[Triple]:
+def _post_triples(holder: str, post: dict[str, Any], sentence: Any) -> Iterator[str]:
     from kgraph._text import slug
 
-    type_ = _n(RDF.type)
+    type_ = _TYPE_SORTS_FIRST
     role_id = f"role/{slug(post['role'])}"
     pid = f"post/{holder.split('/', 1)[1]}/{slug(post['role'])}/{slug(post['org'] or 'none')}"
-    p, r = iri(pid), iri(role_id)
-    yield Triple(iri(holder), _n(ORG.holds), p)
-    yield Triple(p, type_, _n(ORG.Post))
-    yield Triple(p, _n(ORG.heldBy), iri(holder))
-    yield Triple(p, _n(ORG.role), r)
+    p, r = _i(pid), _i(role_id)
+    yield _t(_i(holder), _n(ORG.holds), p)
+    yield _t(p, type_, _n(ORG.Post))
+    yield _t(p, _n(ORG.heldBy), _i(holder))
+    yield _t(p, _n(ORG.role), r)
     if post["org"]:
-        yield Triple(p, _n(ORG.postIn), iri(post["org"]))
-    yield Triple(p, _n(RDFS.label), _lit(post["role"], "id"))
+        yield _t(p, _n(ORG.postIn), _i(post["org"]))
+    yield _t(p, _n(RDFS.label), _lit(post["role"], "id"))
     if post.get("acting"):
-        yield Triple(p, _n(KG.acting), _lit(post["acting"], "id"))
+        yield _t(p, _n(KG.acting), _lit(post["acting"], "id"))
     if post.get("former"):
-        yield Triple(p, _n(KG.former), Literal("true", datatype=_n(XSD.boolean)))
+        yield _t(p, _n(KG.former), _typed("true", XSD.boolean))
     for ev in post.get("evidence", []):
-        yield Triple(p, _n(PROV.wasDerivedFrom), sentence(ev))
-    yield Triple(r, type_, _n(ORG.Role))
-    yield Triple(r, type_, _n(SKOS.Concept))
-    yield Triple(r, _n(SKOS.prefLabel), _lit(post["role"], "id"))
+        yield _t(p, _n(PROV.wasDerivedFrom), sentence(ev))
+    yield _t(r, type_, _n(ORG.Role))
+    yield _t(r, type_, _n(SKOS.Concept))
+    yield _t(r, _n(SKOS.prefLabel), _lit(post["role"], "id"))
     for form in post.get("role_forms", []):
         if form != post["role"]:
-            yield Triple(r, _n(SKOS.altLabel), _lit(form, "id"))
+            yield _t(r, _n(SKOS.altLabel), _lit(form, "id"))
 
 
-def _sort_key(t: Triple) -> tuple[str, int, str, str]:
-    # rdf:type first within a subject, so each node reads "a kg:Official ; ..."
-    p = t.predicate.value
-    return (str(t.subject), 0 if p == str(RDF.type) else 1, p, str(t.object))
+def _ntriples(kg: KnowledgeGraph) -> bytes:
+    """The graph as sorted, deduplicated N-Triples: subjects in order, rdf:type first in each."""
+    lines = sorted(set(_statements(kg)))
+    text = "\n".join(lines).replace(_TYPE_SORTS_FIRST, _n(RDF.type))
+    return (text + "\n").encode("utf-8") if lines else b""
 
 
-def _sorted_triples(kg: KnowledgeGraph) -> list[Triple]:
-    return sorted(set(triples(kg)), key=_sort_key)
+def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
+    """Every triple of the graph, as pyoxigraph triples, in the order :func:`to_turtle` writes them."""
+    for quad in parse(_ntriples(kg), format=RdfFormat.N_TRIPLES):
+        yield quad.triple
 
 
 def to_turtle(kg: KnowledgeGraph) -> bytes:
     """Serialise the graph as Turtle bytes: sorted, deduplicated, deterministic."""
-    data = serialize(_sorted_triples(kg), format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    data = serialize(parse(_ntriples(kg), format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE, prefixes=PREFIXES)
     assert data is not None  # no output file given: pyoxigraph returns the bytes
     return data
 
@@ -262,9 +288,7 @@ def to_ntriples(kg: KnowledgeGraph) -> bytes:
     N-Triples has no prefixes and no nesting, so any RDF tool (or ``grep``) reads it, and a
     file can be split or concatenated line by line.
     """
-    data = serialize(_sorted_triples(kg), format=RdfFormat.N_TRIPLES)
-    assert data is not None
-    return data
+    return _ntriples(kg)
 
 
 #: What may follow a prefix in a prefixed name without escaping (SPARQL/Turtle ``PN_LOCAL``, ASCII only).
