@@ -351,6 +351,7 @@ class _Analyser:
         self.lex = lex
         # spaCy builds a Token object on every access: read each token once into plain lists
         toks = list(doc)
+        self.doc_text = doc.text  # Doc.text joins every token again on each access
         self.n = len(toks)
         self.text = [t.text for t in toks]
         self.lower = [t.lower_ for t in toks]
@@ -396,7 +397,7 @@ class _Analyser:
         """The text of tokens a..b (exclusive), as in the document."""
         if b <= a:
             return ""
-        return self.doc.text[self.idx[a]:self.idx[b - 1] + len(self.text[b - 1])]
+        return self.doc_text[self.idx[a]:self.idx[b - 1] + len(self.text[b - 1])]
 
     def ends(self, label: str, i: int) -> list[int]:
         return self.match.get(label, {}).get(i, [])
@@ -412,7 +413,7 @@ class _Analyser:
         """
         out: set[int] = set()
         pos = 0
-        text = self.doc.text
+        text = self.doc_text
         for line in text.split("\n"):
             start, pos = pos, pos + len(line) + 1
             stripped = line.strip()
@@ -454,7 +455,7 @@ class _Analyser:
         self._finish_posts()
         self._finish_institutions()
         self._title_anaphora()
-        return _Analysis(self.doc.text, self.idx, self.text, self.sent_id, self.sents,
+        return _Analysis(self.doc_text, self.idx, self.text, self.sent_id, self.sents,
                          self.ents, self.mentions, self.relations, self.quotes)
 
     # ---------------------------------------------------------------- regions
@@ -1743,7 +1744,7 @@ class _Analyser:
     # ---------------------------------------------------------------- quotes
 
     def _find_quotes(self) -> None:
-        text = self.doc.text
+        text = self.doc_text
         verbs = speech_lex.speech_verbs()
         pos = 0
         spans: list[tuple[int, int]] = []
