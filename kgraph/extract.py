@@ -931,6 +931,18 @@ class _Analyser:
         if chained is not None:
             k = chained
         name_span = self._name_after(k, title.place in ("district", "village"))
+        if name_span is not None and title.org == "*" and org_key is None and region is None:
+            # "Koordinator Pos SAR, Budi Hartono": the first run names the body, the second the person
+            s0, t0 = name_span[0], name_span[1]
+            if t0 + 1 < self.n and self.text[t0] == "," and k == s0:
+                second = self._name_after(t0)
+                if second is not None:
+                    unknown = _Inst(s0, t0, t0, "", self.span_text(s0, t0), "national", None)
+                    self.insts[s0] = unknown
+                    self.inst_tokens.update(range(s0, t0))
+                    org_key = self.inst_key(unknown)
+                    role = self._compose_role(role, title, unknown, forms)
+                    name_span = second
         if name_span is None:
             name_span = self._name_before(start)
         if name_span is None and (org_key or region) and j + 1 < self.n and self.text[j] == ".":
@@ -1989,16 +2001,25 @@ class _Analyser:
         final = {temp: inst.key for temp, inst in by_temp.items()}
         self.final_inst_keys = final
         recent_region: dict[str, str] = {}
+        recent_place: dict[str, tuple[str, int]] = {}  # place kind -> (region, sentence)
         for pkey, post in self._pending_posts:
             org = final.get(post.org, post.org) if post.org else None
             region_code: str | None = None
             if org is None:
                 region_code = self._resolve_codes(post.region)
+                sid = self.sent_id[post.at]
                 if isinstance(post.region, str) and post.region.startswith("home:"):
-                    # a title without its region takes the region of its last full mention
-                    region_code = recent_region.get(_base_role(post.role), region_code)
+                    # a title without its region takes the region of its last full mention,
+                    # or of the title just before it in the sentence ("Gubernur Jawa Timur X
+                    # bersama Wagub Y": Y is Wakil Gubernur of Jawa Timur)
+                    near = recent_place.get(post.place)
+                    if _base_role(post.role) in recent_region:
+                        region_code = recent_region[_base_role(post.role)]
+                    elif near is not None and near[1] == sid:
+                        region_code = near[0]
                 elif region_code:
                     recent_region[_base_role(post.role)] = region_code
+                    recent_place[post.place] = (region_code, sid)
             if pkey is None:
                 continue
             if org is None and region_code:

@@ -74,6 +74,12 @@ def _names(ex: Extraction, etype: EntityType) -> set[str]:
         # a university's proper name (Sulawesi Selatan)
         ("Rektor Universitas Hasanuddin Prof. Jamaluddin Jompa menerima kunjungan.",
          ("Jamaluddin Jompa", "Rektor Universitas Hasanuddin", "Universitas Hasanuddin")),
+        # a deputy without a region takes the region of the title before it in the sentence
+        ("Gubernur Jawa Timur Khofifah Indar Parawansa meresmikan jembatan bersama Wagub Emil Dardak.",
+         ("Emil Dardak", "Wakil Gubernur", "Pemerintah Provinsi Jawa Timur")),
+        # an unknown body between a generic title and the name
+        ("Tim SAR masih mencari korban, ungkap Koordinator Pos SAR, Budi Hartono.",
+         ("Budi Hartono", "Koordinator Pos SAR", "Pos SAR")),
         # the police example: rank and degree stripped
         ("Wakapolres Gowa AKP Budi Santoso, S.H. memimpin pengamanan.",
          ("Budi Santoso", "Wakapolres", "Kepolisian Resor Kabupaten Gowa")),
@@ -176,6 +182,13 @@ def test_event_word_in_a_regulation_title_is_not_an_event() -> None:
 def test_warning_is_not_a_commemoration() -> None:
     ex = _extract("Wakil Bupati Sleman memberikan peringatan tegas kepada ASN yang mangkir.")
     assert not _names(ex, EntityType.EVENT)
+
+
+def test_ordinary_sentences_name_no_person() -> None:
+    ex = _extract("Menurut BPS, angka kemiskinan turun. \"Kami akan terus berupaya,\" kata dia. "
+                  "Hal itu disampaikan di Aula Kantor Camat Suka Makmur. Program Keluarga Harapan (PKH) "
+                  "tetap berjalan, kata Sekretaris Dinas Sosial.")
+    assert not [m for m in ex.mentions if m.type.is_person]
 
 
 def test_headline_words_are_not_names() -> None:
