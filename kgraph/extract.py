@@ -1950,6 +1950,8 @@ class _Analyser:
             if base.endswith(" Kabupaten/Kota"):  # "Dewan Perwakilan Rakyat Kabupaten/Kota" (Aceh's DPRK)
                 base = base[: -len(" Kabupaten/Kota")]
             region_name = region.full_name if region.kind != "province" else f"Provinsi {region.name}"
+            if base.split()[-1].lower() == region_name.split()[0].lower():
+                base = base.rsplit(" ", 1)[0]  # "Kepolisian Resor Kota" + "Kota Pontianak"
             name = base if fold(region.name) in fold(base) else f"{base} {region_name}"
             key = f"inst:{fold(inst.name)}@{code}"
         else:
