@@ -1547,6 +1547,8 @@ class _Analyser:
                 attrs["year"] = year
                 return k, f"{trig.canonical} {year}", f"event:{fold(trig.canonical)} {year}", attrs
             return k, name, f"event@{fold(trig.canonical)}", attrs
+        if kind == "disaster" and not self._disaster_occurs(i, e):
+            return None  # "rawan banjir", "kontinjensi banjir": a risk, not an event
         strong = kind in ("inauguration", "meeting", "ceremony", "selection", "disaster", "election", "anniversary")
         if not strong and not (cap and not headline):
             return None
@@ -1579,6 +1581,13 @@ class _Analyser:
             if inst is not None and not inst.party:
                 attrs["organiser_at"] = str(inst.start)
         return last, name, f"event@{fold(trig.canonical)}", attrs
+
+    def _disaster_occurs(self, i: int, e: int) -> bool:
+        """A disaster word names an occurrence: it strikes a place, or has victims or effects."""
+        after = range(e, min(self.n, e + 5))
+        if any(self.lower[k] in G.DISASTER_VERBS or self.region_at(k) is not None for k in after):
+            return True
+        return any(self.lower[k] in G.DISASTER_AFTERMATH for k in range(max(0, i - 2), i))
 
     def _ceremony_of_named(self, e: int) -> bool:
         """"upacara peringatan dan tasyakuran HUT Korpri": a ceremony word before a named event."""

@@ -179,6 +179,11 @@ def test_event_word_in_a_regulation_title_is_not_an_event() -> None:
     assert not _names(ex, EntityType.EVENT)
 
 
+def test_disaster_is_an_event_only_when_it_happens() -> None:
+    assert "Banjir" in " ".join(_names(_extract("Banjir melanda Kabupaten Luwu, Jumat."), EntityType.EVENT))
+    assert not _names(_extract("BPBD menyiapkan rencana kontinjensi banjir di desa rawan banjir."), EntityType.EVENT)
+
+
 def test_warning_is_not_a_commemoration() -> None:
     ex = _extract("Wakil Bupati Sleman memberikan peringatan tegas kepada ASN yang mangkir.")
     assert not _names(ex, EntityType.EVENT)

@@ -89,3 +89,14 @@ TITLE_HEAD_BODIES = {
 #: Heads of bodies whose names are proper names ("Universitas Hasanuddin", "PT Semen Tonasa"):
 #: any capitalised words continue them, a region name included ("Institut Teknologi Bandung").
 PROPER_NAME_HEAD_KINDS = frozenset(["education", "company"])
+
+#: Words that make a disaster word name an occurrence rather than a risk ("banjir melanda",
+#: "korban banjir", not "rawan banjir" or "kontinjensi banjir"): verbs of striking after it,
+#: and nouns of its aftermath before it.
+DISASTER_VERBS = frozenset(
+    """
+    melanda menerjang merendam menggenangi terjadi mengguyur menimpa menghantam meluluhlantakkan
+    merusak menewaskan menelan mengakibatkan menyebabkan menutup memutus meletus mengguncang
+    """.split()
+)
+DISASTER_AFTERMATH = frozenset("korban akibat terdampak pascabanjir pengungsi dampak".split())
