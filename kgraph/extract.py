@@ -968,7 +968,7 @@ class _Analyser:
             self._pending_posts.append((None, post))
             return max(j, i + 1)
         s, t, hons, end = name_span
-        degrees = [d.rstrip(",") for d in self.text[t:end] if hon_lex.is_degree(d)]
+        degrees = [d.rstrip(",").rstrip(".") for d in self.text[t:end] if hon_lex.is_degree(d)]
         pkey = self.person(s, t, hons, official=True, degrees=degrees)
         self.title_holder[start] = pkey
         self._pending_posts.append((pkey, post))

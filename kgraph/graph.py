@@ -64,8 +64,9 @@ def from_resolution(res: Resolution, skipped: Iterable[Skipped] = ()) -> Knowled
         if ent.type.is_person:
             node["posts"] = posts.get(ent.id, [])
             node["quotes"] = quotes.get(ent.id, [])
-        if "honorifics" in node:
-            node["honorifics"] = node["honorifics"].split("|")
+        for multi in ("honorifics", "degrees"):
+            if multi in node:
+                node[multi] = node[multi].split("|")
         g.add_node(ent.id, **node)
         by_article: dict[str, list[dict[str, Any]]] = {}
         for e in ent.mentions:

@@ -61,6 +61,7 @@ class KG(DefinedNamespace):
     endOffset: URIRef
     eventKind: URIRef
     honorific: URIRef
+    degree: URIRef
     implicit: URIRef
     ordinal: URIRef
     year: URIRef
@@ -177,6 +178,8 @@ def _statements(kg: KnowledgeGraph) -> Iterator[str]:
             yield _t(s, _n(SDO.identifier), _lit(d["code"]))
         for h in d.get("honorifics", []):
             yield _t(s, _n(KG.honorific), _lit(h))
+        for deg in d.get("degrees", []):
+            yield _t(s, _n(KG.degree), _lit(deg))
         if d.get("implied"):
             yield _t(s, _n(KG.implicit), _typed("true", XSD.boolean))
         if t == "Event":
