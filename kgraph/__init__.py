@@ -16,8 +16,10 @@ from __future__ import annotations
 from kgraph._build import build
 from kgraph.errors import (
     BinaryInputError,
+    CacheError,
     EmptyInputError,
     EncodingError,
+    EngineError,
     GraphFileError,
     InputError,
     InputTooLargeError,
@@ -53,8 +55,10 @@ from kgraph.resolve import resolve
 __all__ = [
     "Article",
     "BinaryInputError",
+    "CacheError",
     "EmptyInputError",
     "EncodingError",
+    "EngineError",
     "Entity",
     "EntityType",
     "Evidence",

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TextIO
 
 import kgraph
-from kgraph._io import write_atomic
-from kgraph.errors import KgraphError
+from kgraph._io import unlink_quietly, write_atomic
+from kgraph.errors import KgraphError, OutputError
 from kgraph.ingest import MAX_TXT_BYTES
 from kgraph.model import Article, Skipped
 
@@ -43,7 +43,9 @@ _QUERY_EXIT_HELP = "Exit codes: 0 answered; 2 usage error; 3 the graph cannot be
 _EXPLAIN_EXIT_HELP = "Exit codes: 0 explained; 1 no entity has that name; 2 usage error; 3 graph.json cannot be read."
 _COMMANDS = (
     "Commands:\n"
-    "  kgraph build INPUT... -o/--output OUTDIR [--max-article-bytes N] [--ntriples] [-q/--quiet] [--debug]\n"
+    "  kgraph build INPUT... -o/--output OUTDIR [-j/--jobs N] [--engine local|dask] [--scheduler ADDRESS]\n"
+    "               [--max-article-bytes N] [--ntriples] [-q/--quiet] [--debug]\n"
+    "  kgraph build --update OUTDIR NEW_INPUT... [the same options]\n"
     "  kgraph validate PATH [--debug]\n"
     "  kgraph query PATH [SPARQL] [--file QUERY.rq] [--format table|csv|json] [--debug]\n"
     "  kgraph explain PATH NAME [--debug]\n\n"
@@ -64,20 +66,38 @@ def _parser() -> argparse.ArgumentParser:
         help="build graph.ttl, graph.json and graph.html from articles",
         description="Read articles (.txt files, directories of them, .jsonl files), extract officials, "
                     "institutions, regions and events, and write graph.ttl, graph.json and graph.html "
-                    "into OUTDIR. Unreadable inputs are skipped with a one-line error each.",
+                    "into OUTDIR, with an extraction cache in OUTDIR/cache/ that later builds reuse (and "
+                    "--update OUTDIR needs). Unreadable inputs are skipped with a one-line error each.",
         epilog=_EXIT_HELP,
     )
     build.add_argument("inputs", nargs="+", metavar="INPUT",
                        help="a .txt article (optional leading 'URL:' line; first line is the title), "
                             "a directory of them, or a .jsonl file (id, text; optional title, url, date)")
-    build.add_argument("-o", "--output", required=True, metavar="OUTDIR",
-                       help="directory for graph.ttl, graph.json and graph.html (created if missing)")
+    target = build.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="OUTDIR",
+                        help="directory for graph.ttl, graph.json and graph.html (created if missing), "
+                             "and the extraction cache OUTDIR/cache/")
+    target.add_argument("--update", metavar="OUTDIR",
+                        help="add the INPUTs to the graph built earlier in OUTDIR (instead of -o): its articles "
+                             "come from OUTDIR/cache/, an article with an id seen before is replaced, and "
+                             "OUTDIR is rewritten as a full build of all of them would write it")
+    build.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                       help="extract articles in N processes (default: all cores, but an input of fewer than "
+                            "200 articles is extracted in-process; 1: always in-process); with --engine dask "
+                            "and no --scheduler, the number of workers of the local Dask cluster")
+    build.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where extraction runs: local (default: this machine) or dask (a Dask cluster; "
+                            "needs pip install 'kgraph[dask]'); resolution always runs here")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the address of a running Dask scheduler (tcp://HOST:8786); "
+                            "without it a local Dask cluster is started for the build")
     build.add_argument("--max-article-bytes", type=int, default=MAX_TXT_BYTES, metavar="N",
                        help=f"skip a .txt article larger than N bytes (default {MAX_TXT_BYTES:,})")
     build.add_argument("--ntriples", action="store_true",
                        help="also write graph.nt: the same triples as graph.ttl, as N-Triples (one a line)")
     build.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     build.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    build.set_defaults(usage_error=build.error)
 
     validate = sub.add_parser(
         "validate",
@@ -124,6 +144,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -168,11 +198,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"unrecognized arguments: {' '.join(extras)}")
         if args.command == "query" and (args.sparql is None) == (args.file is None):
             args.usage_error("give the query either as SPARQL or with --file")  # exits 2, like argparse
+        if args.command == "build" and args.scheduler is not None and args.engine != "dask":
+            args.usage_error("--scheduler needs --engine dask")
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.USAGE
+    # the library's warnings (an extraction cache it had to ignore) reach the user as one line each
+    warnings = logging.StreamHandler(sys.stderr)
+    warnings.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
+    warnings.setFormatter(logging.Formatter("kgraph: warning: %(message)s"))
+    logging.getLogger("kgraph").addHandler(warnings)
     try:
         return {"build": _build, "validate": _validate, "query": _query, "explain": _explain}[args.command](args)
     except KgraphError as exc:
@@ -185,12 +222,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(f"kgraph: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
         return ExitCode.FATAL
+    finally:
+        logging.getLogger("kgraph").removeHandler(warnings)
 
 
 def _build(args: argparse.Namespace) -> int:
+    from kgraph._build import run
+
     started = time.monotonic()
+    update = args.update is not None
+    if update:
+        args.output = args.update  # --update OUTDIR: the graph built there is read and rewritten
     progress = _Progress(sys.stderr, args.quiet)
-    kg = kgraph.build(args.inputs, on_article=progress, max_bytes=args.max_article_bytes)
+    kg, stats, write_cache = run(args.inputs, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                                 cache=Path(args.output) / "cache", update=update, on_article=progress,
+                                 max_bytes=args.max_article_bytes)
     progress.close()
     for item in kg.skipped:
         print(f"kgraph: skipped: {item.error}", file=sys.stderr)
@@ -208,12 +254,23 @@ def _build(args: argparse.Namespace) -> int:
     if ntriples is not None:
         write_atomic(Path(args.output) / "graph.nt", ntriples)
         written += ", graph.nt"
+    try:
+        write_cache()  # after the graph: the cache describes the graph in OUTDIR, or is gone
+        written += ", cache/"
+    except OutputError as exc:  # shown even with -q: the next --update depends on it
+        unlink_quietly(str(Path(args.output) / "cache" / "manifest.json"))
+        print(f"kgraph: warning: the graph is written, but not its extraction cache: {exc}; "
+              "the next build extracts every article again, and --update needs a full build first", file=sys.stderr)
     if not args.quiet:
         types = Counter(d["type"] for _, d in kg.nx.nodes(data=True) if d["type"] != "Article")
         posts = sum(len(d.get("posts", [])) for _, d in kg.nx.nodes(data=True))
         summary = ", ".join(f"{types[t]} {t}" for t in
                             ("Official", "Person", "Institution", "Regency", "City", "Province", "Event") if types[t])
-        print(f"kgraph: {n_articles} articles read, {len(kg.skipped)} skipped, {time.monotonic() - started:.1f} s")
+        how = f"{stats.extracted} extracted{' ' + stats.engine if stats.extracted else ''}, " \
+              f"{stats.cached} from the cache"
+        kept = f"; {stats.kept} kept from the earlier build, {n_articles} in the graph" if update else ""
+        print(f"kgraph: {stats.read} articles read, {len(kg.skipped)} skipped, "
+              f"{time.monotonic() - started:.1f} s ({how}){kept}")
         print(f"kgraph: entities: {summary or 'none'}; {posts} posts; {types['Event']} events")
         print(f"kgraph: wrote {args.output}/{written}")
     return ExitCode.SKIPPED if kg.skipped else ExitCode.OK

@@ -11,6 +11,8 @@
     │   ├── InputTooLargeError     the file is larger than the size limit
     │   └── UnsupportedInputError  not a .txt or .jsonl file, nor a directory
     ├── ModelError                 the language pipeline cannot be built
+    ├── EngineError                the Dask engine cannot run: dask missing, scheduler unreachable, workers differ
+    ├── CacheError                 the extraction cache an update needs is missing, corrupt or from another kgraph
     ├── OutputError                an output file cannot be written
     │   ├── GraphFileError         a graph.json that cannot be loaded
     │   └── RdfFileError           a graph.ttl (or .nt, or store) that cannot be read for validate or query
@@ -85,6 +87,33 @@ class UnsupportedInputError(InputError):
 
 class ModelError(KgraphError):
     """The spaCy pipeline or kgraph's language data cannot be loaded."""
+
+
+class EngineError(KgraphError):
+    """The Dask engine cannot run the extraction.
+
+    Raised when ``dask[distributed]`` is not installed (``pip install 'kgraph[dask]'``),
+    when the scheduler cannot be reached, or when a worker runs another kgraph
+    (another version or other language data) than the client.
+    """
+
+
+class CacheError(KgraphError):
+    """The extraction cache of an earlier build cannot be used for an update.
+
+    An update (``kgraph build --update OUTDIR``) needs the cache of the build in
+    OUTDIR, because it does not read that build's inputs again. A plain build
+    ignores an unusable cache (with a logged warning) and replaces it.
+
+    Attributes:
+        path: the cache directory, or the file in it that is wrong.
+        reason: what is wrong, without the path.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str):
+        self.path = os.fspath(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
 
 
 class OutputError(KgraphError):
