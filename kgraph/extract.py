@@ -23,7 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -119,26 +121,25 @@ def extract(article: Article) -> Extraction:
 
 def _set_sentences(doc: Doc) -> Doc:
     """Sentence starts: after a line break, and after . ! ? that ends a sentence."""
-    toks = list(doc)
-    texts = [t.text for t in toks]
-    for i, tok in enumerate(toks):
-        if i == 0:
-            tok.is_sent_start = True
-            continue
-        prev = texts[i - 1]
-        text = texts[i]
-        start = False
+    texts = [t.text for t in doc]
+    starts = [1] + [-1] * (len(texts) - 1) if texts else []
+    for i in range(1, len(texts)):
+        prev, text = texts[i - 1], texts[i]
         if "\n" in prev and not prev.strip():
-            start = True
+            starts[i] = 1
         elif prev in (".", "!", "?") and text.strip():
             before = texts[i - 2] if i >= 2 else ""
             # "Moh. Arifin", "Kab. Serang", "Q. Amahoru": an abbreviation, not an end.
             abbrev = names_lex.is_name_abbreviation(before) or hon_lex.is_honorific(before) \
                 or title_lex.lookup_title(before) is not None or before.lower() in _KIND_WORDS
-            start = (is_cap(text) or text in _QUOTE_OPEN) and not abbrev
+            if (is_cap(text) or text in _QUOTE_OPEN) and not abbrev:
+                starts[i] = 1
         elif prev in ("”", '"') and i >= 2 and texts[i - 2] in (".", "!", "?") and is_cap(text):
-            start = True
-        tok.is_sent_start = start
+            starts[i] = 1
+    if texts:
+        # one array write: setting Token.is_sent_start one by one rescans the Doc each time
+        column: Any = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], column)
     return doc
 
 
