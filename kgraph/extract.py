@@ -696,7 +696,7 @@ class _Analyser:
                     parent_key = f"inst:{fold(name)}"
                     self._inst_entity(parent_key, name, "national", None, False)
                     return _Inst(i, end, core_end, "", name, "branch", region, parent=parent_key)
-            if jj < self.n and self.lower[jj] in ("nasional", "ri", "pusat"):
+            if jj < self.n and self.lower[jj] in G.NATIONAL_WORDS:
                 end = jj + 1
         elif party:
             after = self.region_after(j)
@@ -817,7 +817,7 @@ class _Analyser:
             if markers.get(inner) not in (None, "former", "elect"):
                 acting = markers[inner]
                 k -= 3
-                if k >= 1 and self.lower[k - 1] in ("pejabat", "penjabat", "pelaksana"):
+                if k >= 1 and self.lower[k - 1] in G.ACTING_NOUNS:
                     k -= 1
         if not acting:
             kk = k - 1 if k >= 1 and self.text[k - 1] == "." else k
@@ -955,7 +955,7 @@ class _Analyser:
         if acting:
             forms |= {f"{self.span_text(start, i)} {self.span_text(i, e)}"}
         post = _Post(role_full, forms | {role}, acting, former, org_key, region, title.place, i, start, e)
-        if name_span is None and start > 0 and self.lower[start - 1] in ("sebagai", "menjabat", "selaku", "menjadi") \
+        if name_span is None and start > 0 and self.lower[start - 1] in G.POST_ASSIGNING_WORDS \
                 and is_cap(self.text[i]):
             # "Marcellus TJ ... ditunjuk untuk menjabat sebagai Pj Bupati": the sentence's subject holds it
             subject = next((key for t, key in sorted(self.person_mentions)
@@ -1004,10 +1004,8 @@ class _Analyser:
 
     def _unit_words(self, j: int, title: title_lex.Title) -> int:
         """Words naming a unit under a unit-level title: "Kepala Bidang Mutasi dan Promosi"."""
-        unit_titles = ("bidang", "bagian", "seksi", "sub", "divisi", "bid", "bag", "subbag")
         form = fold(title.form)
-        is_unit = any(w in form.split() for w in unit_titles) or form in (
-            "kabid", "kabag", "kasubag", "kasubbag", "kasi", "kordiv", "kasubid", "kasie", "kasat")
+        is_unit = bool(G.UNIT_TITLE_WORDS.intersection(form.split())) or form in G.UNIT_TITLE_FORMS
         k = j
         if not is_unit:
             if form.startswith("staf ahli") and j < self.n and self.lower[j] == "bidang":
@@ -1340,7 +1338,7 @@ class _Analyser:
     def _find_deputies(self) -> None:
         """"Ketua DPRD X, A, didampingi ketiga wakilnya yakni: B(PKB), C(PPP), dan D": deputies of the last post."""
         for i in range(self.n):
-            if self.lower[i] not in ("wakilnya", "wakil-wakilnya"):
+            if self.lower[i] not in G.DEPUTY_WORDS:
                 continue
             antecedent = None
             for pkey, post in self._pending_posts:
@@ -2064,7 +2062,7 @@ class _Analyser:
                 holders.setdefault((_base_role(r.role), ""), set()).add(r.subject)
         refs = list(self.title_refs)
         for i in range(self.n - 4):  # "orang nomor satu di Kabupaten X" is its head of government
-            if self.lower[i:i + 4] == ["orang", "nomor", "satu", "di"]:
+            if tuple(self.lower[i:i + 4]) == G.HEAD_OF_REGION_PHRASE:
                 after = self.region_after(i + 4)
                 if after is not None and not isinstance(after[0], str):
                     code = self._resolve_codes(after[0])

@@ -100,3 +100,24 @@ DISASTER_VERBS = frozenset(
     """.split()
 )
 DISASTER_AFTERMATH = frozenset("korban akibat terdampak pascabanjir pengungsi dampak".split())
+
+#: Words of a title that heads a unit inside a body, whose name follows the title
+#: ("Kepala Bidang Mutasi dan Promosi", "Kasubag Dokumentasi", "Kordiv Penanganan Pelanggaran").
+UNIT_TITLE_WORDS = frozenset("bidang bagian seksi sub divisi bid bag subbag".split())
+UNIT_TITLE_FORMS = frozenset("kabid kabag kasubag kasubbag kasi kordiv kasubid kasie kasat".split())
+
+#: Words after a national body that keep it national ("Korpri Nasional", "KPU RI", "BKN Pusat").
+NATIONAL_WORDS = frozenset(["nasional", "ri", "pusat"])
+
+#: Words before "(Pj)" that the bracket turns into an acting title ("Pejabat (Pj) Sekretaris Daerah").
+ACTING_NOUNS = frozenset(["pejabat", "penjabat", "pelaksana"])
+
+#: Words that give a post to the sentence's subject when no name follows the title
+#: ("Marcellus TJ ... ditunjuk untuk menjabat sebagai Pj Bupati").
+POST_ASSIGNING_WORDS = frozenset(["sebagai", "menjabat", "selaku", "menjadi"])
+
+#: Words that refer back to the deputies of the last post named ("didampingi wakilnya, A dan B").
+DEPUTY_WORDS = frozenset(["wakilnya", "wakil-wakilnya"])
+
+#: The phrase for a region's head of government ("orang nomor satu di Kabupaten X").
+HEAD_OF_REGION_PHRASE = ("orang", "nomor", "satu", "di")
