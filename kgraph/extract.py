@@ -662,8 +662,9 @@ class _Analyser:
         acr_inst: inst_lex.Institution | None = None
         if j + 2 < self.n and self.text[j] == "(" and self.text[j + 2] == ")":
             acr_inst = inst_lex.lookup_institution(self.text[j + 1])
-            if acr_inst or _initials_match(self.text[j + 1], self.text[i:core_end]):
-                j += 3
+            if acr_inst or _initials_match(self.text[j + 1], self.text[i:core_end]) \
+                    or title_lex.lookup_title(self.text[j + 1]) is not None:
+                j += 3  # "Dinas Kesehatan (Kadinkes) Kota Bandung": the bracket abbreviates the title
         elif j + 1 < self.n and self.text[j] == "/" and is_cap(self.text[j + 1]):
             acr_inst = inst_lex.lookup_institution(self.text[j + 1])
             if acr_inst:
@@ -1177,10 +1178,13 @@ class _Analyser:
         elif place_first:
             # "Camat Pelawan" names the district; the person follows a comma
             m = k
-            while m < self.n and self._is_name_token(m):
+            while m < self.n and self._is_name_token(m) and not hon_lex.is_rank(self.text[m]) \
+                    and not hon_lex.is_honorific(self.text[m]):
                 m += 1
             if m > k and m + 1 < self.n and self.text[m] == ",":
                 k = m + 1
+            elif m > k and m < self.n and (hon_lex.is_rank(self.text[m]) or hon_lex.is_honorific(self.text[m])):
+                k = m  # "Kapolsek Cibinong AKP Dicky Wahyudi": the rank opens the name
             else:
                 return None
         k = self.skip_space(k)

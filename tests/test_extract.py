@@ -80,6 +80,9 @@ def _names(ex: Extraction, etype: EntityType) -> set[str]:
         # an unknown body between a generic title and the name
         ("Tim SAR masih mencari korban, ungkap Koordinator Pos SAR, Budi Hartono.",
          ("Budi Hartono", "Koordinator Pos SAR", "Pos SAR")),
+        # the title's own abbreviation in brackets between the body and its region (Jawa Barat)
+        ("Kepala Dinas Kesehatan (Kadinkes) Kota Bandung, Anhar Hadian, menyebut kasus DBD meningkat.",
+         ("Anhar Hadian", "Kepala Dinas Kesehatan", "Dinas Kesehatan Kota Bandung")),
         # the police example: rank and degree stripped
         ("Wakapolres Gowa AKP Budi Santoso, S.H. memimpin pengamanan.",
          ("Budi Santoso", "Wakapolres", "Kepolisian Resor Kabupaten Gowa")),
@@ -88,6 +91,11 @@ def _names(ex: Extraction, etype: EntityType) -> set[str]:
 def test_title_parsing(text: str, post: tuple[str, str, str]) -> None:
     ex = _extract(text)
     assert post in _posts(ex)
+
+
+def test_district_title_then_rank_then_name() -> None:
+    ex = _extract("Kapolsek Cibinong AKP Dicky Wahyudi meninjau lokasi banjir.")
+    assert any(name == "Dicky Wahyudi" and role == "Kapolsek" for name, role, _ in _posts(ex))
 
 
 def test_honorifics_and_degrees_are_attributes_not_name() -> None:
