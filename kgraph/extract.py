@@ -1155,7 +1155,7 @@ class _Analyser:
             return False
         if self.region_at(k) is not None and len(t) > 3:
             return False
-        return True
+        return not title_lex.is_misspelt_title_word(t)
 
     def _scan_honorifics(self, k: int) -> tuple[int, list[str]]:
         hons: list[str] = []
@@ -1965,7 +1965,8 @@ class _Analyser:
             if base.split()[-1].lower() == region_name.split()[0].lower():
                 base = base.rsplit(" ", 1)[0]  # "Kepolisian Resor Kota" + "Kota Pontianak"
             name = base if fold(region.name) in fold(base) else f"{base} {region_name}"
-            key = f"inst:{fold(inst.name)}@{code}"
+            # "BKPSDM Maluku" and "BPSDM Provinsi Maluku": a region has one of the group
+            key = f"inst:{fold(inst_lex.institution_groups().get(inst.name, inst.name))}@{code}"
         else:
             name = inst.name
             key = f"inst:{fold(inst.name)}"

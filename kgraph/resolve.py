@@ -24,6 +24,7 @@ byte-identical whatever the order of its inputs.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -80,6 +81,10 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                 loc = _Local(art.id, m.key, m.type, m.name, dict(m.attrs))
                 locals_[(art.id, m.key)] = loc
             loc.type = m.type if m.type == EntityType.OFFICIAL else loc.type
+            if m.name != loc.name and m.type == EntityType.INSTITUTION:
+                # two names of one group ("BPSDM" and "BKPSDM" of one province): keep the fullest
+                loc.name, other = _fuller(loc.name, m.name), min(loc.name, m.name, key=lambda n: (len(n), n))
+                loc.attrs["aliases"] = "|".join(sorted({*loc.attrs.get("aliases", "").split("|"), other} - {""}))
             if not m.implied:
                 loc.surfaces[m.text] += 1
             loc.evidence.append(m.evidence)
@@ -113,13 +118,17 @@ def _region_code(region_key: str) -> str:
 def _assign_ids(locals_: dict[tuple[str, str], _Local]) -> dict[tuple[str, str], str]:
     ids: dict[tuple[str, str], str] = {}
     persons: list[_Local] = []
+    inst_names: dict[str, str] = {}  # an institution's key -> its fullest name in any article
+    for (art, key), loc in locals_.items():
+        if key.startswith("inst:"):
+            inst_names[key] = _fuller(inst_names.get(key, loc.name), loc.name)
     for (art, key), loc in locals_.items():
         if loc.type.is_person:
             persons.append(loc)
         elif key.startswith("region:"):
             ids[(art, key)] = f"region/{key.split(':', 1)[1]}"
         elif key.startswith("inst:"):
-            ids[(art, key)] = f"institution/{slug(loc.name)}"
+            ids[(art, key)] = f"institution/{slug(inst_names[key])}"
         elif key.startswith("event:"):
             ids[(art, key)] = f"event/{slug(key.split(':', 1)[1])}"
         else:  # an event that only this article knows
@@ -181,6 +190,11 @@ def _cluster_index(persons: list[_Local]) -> dict[tuple[str, str], int]:
     return index
 
 
+def _fuller(a: str, b: str) -> str:
+    """The longer of two names of one institution (then the alphabetically first)."""
+    return min(a, b, key=lambda n: (-len(n), n))
+
+
 def _best_name(locs: list[_Local]) -> str:
     """The fullest name: most words, then most often used, then alphabetical."""
     counts = Counter(loc.name for loc in locs)
@@ -216,7 +230,12 @@ def _build_entities(locals_: dict[tuple[str, str], _Local], ids: dict[tuple[str,
     for eid in sorted(grouped):
         locs = sorted(grouped[eid], key=lambda l: (l.article, l.key))
         etype = EntityType.OFFICIAL if any(l.type == EntityType.OFFICIAL for l in locs) else locs[0].type
-        name = _best_name(locs) if etype.is_person else Counter(l.name for l in locs).most_common(1)[0][0]
+        if etype.is_person:
+            name = _best_name(locs)
+        elif eid.startswith("institution/"):
+            name = functools.reduce(_fuller, (l.name for l in locs))
+        else:
+            name = Counter(l.name for l in locs).most_common(1)[0][0]
         if eid.startswith("event/") and not eid.count("/") > 1:
             name = max((l.name for l in locs), key=lambda n: (("ke-" in n), len(n), n))
         aliases: set[str] = set()

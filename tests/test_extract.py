@@ -138,6 +138,19 @@ def test_an_acronym_defined_as_something_else_is_not_the_institution() -> None:
     assert "Panitia Pemilihan Kecamatan" not in " ".join(_names(ex, EntityType.INSTITUTION))
 
 
+def test_an_acronym_after_a_pay_or_budget_term_is_that_term() -> None:
+    # Sulawesi Tengah: BK is also the Badan Kehormatan of a DPRD
+    ex = _extract("Bupati Sigi menyalurkan Bantuan Keuangan (BK) kepada 176 desa. BK desa naik tahun ini.")
+    assert not any("Kehormatan" in n for n in _names(ex, EntityType.INSTITUTION))
+
+
+def test_a_misspelt_title_is_not_a_name() -> None:
+    # Kalimantan Selatan: a list of vacant posts, one title misspelt
+    ex = _extract("Jabatan yang kosong antara lain Kadis Kominfo, Kasatpol PP, Asissten III Setda dan Staf Ahli "
+                  "Pemerintah Kabupaten Tapin.")
+    assert not _names(ex, EntityType.OFFICIAL)
+
+
 def test_deputies_listed_after_wakilnya() -> None:
     ex = _extract("Sidang dipimpin Ketua DPRD Kabupaten Bantul, Hanung Raharjo (PDIP), didampingi "
                   "wakilnya yakni: Arif Haryanto (Gerindra), dan Subhan Nawawi (PKB).")

@@ -422,3 +422,14 @@ def test_bad_event_rows_are_errors(monkeypatch: pytest.MonkeyPatch, rows: list[t
 def test_split_forms_of_real_rows_round_trip() -> None:
     for name, _scope, forms in read_table("institutions.tsv", 3):
         assert "|".join(split_forms(forms)) == forms, name
+
+
+def test_groups_name_regional_bodies_and_map_to_their_first_name() -> None:
+    groups = inst.institution_groups()
+    assert groups["Dinas Pendidikan dan Kebudayaan"] == "Dinas Pendidikan"
+    assert groups["Dinas Pendidikan"] == "Dinas Pendidikan"
+    for name, first in groups.items():
+        body = inst.lookup_institution(name)
+        assert body is not None and body.scope == "regional", name
+        assert groups[first] == first
+    assert "Dinas Pariwisata" not in groups  # it can stand beside a Dinas Pemuda dan Olahraga

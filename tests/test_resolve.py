@@ -59,6 +59,26 @@ def test_pemkab_and_full_name_and_acronym_forms_are_one_institution(tmp_path: Pa
     assert kg.articles_mentioning(bpbd) == ["d1", "d2"]
 
 
+def test_a_region_has_one_body_of_a_group_whichever_name_the_press_uses(tmp_path: Path) -> None:
+    kg = _kg(tmp_path, {
+        # Jambi: the planning agency under its old and its 2024 name, in one article and across two
+        "e1": "Kepala Bappeda Kabupaten Kerinci memaparkan RPJMD. Bapperida Kerinci menggelar musrenbang.",
+        "e2": "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah (Bapperida) Kerinci menerima usulan.",
+        # NTT: the education office short and merged; another regency's stays apart
+        "e3": "Dinas Pendidikan Kota Kupang membuka PPDB. Dinas Pendidikan Kabupaten Alor menyusul.",
+        "e4": "Dinas Pendidikan dan Kebudayaan Kota Kupang menambah kuota.",
+    })
+    (plan,) = kg.find("Bappeda Kabupaten Kerinci")
+    assert kg.find("Bapperida Kerinci") == [plan]
+    assert kg.node(plan)["name"] == "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah Kabupaten Kerinci"
+    assert kg.articles_mentioning(plan) == ["e1", "e2"]
+    (kupang,) = kg.find("Dinas Pendidikan dan Kebudayaan Kota Kupang")
+    assert kg.node(kupang)["name"] == "Dinas Pendidikan dan Kebudayaan Kota Kupang"
+    assert kg.articles_mentioning(kupang) == ["e3", "e4"]
+    (alor,) = kg.find("Dinas Pendidikan Kabupaten Alor")
+    assert alor != kupang
+
+
 def test_recurring_event_is_one_node_and_generic_ones_stay_per_article(tmp_path: Path) -> None:
     kg = _kg(tmp_path, {
         "e1": "Upacara HUT Korpri ke-53 digelar di Kota Kediri. Rapat paripurna DPRD digelar sore.",

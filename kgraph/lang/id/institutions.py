@@ -12,6 +12,9 @@ Three data files feed this module:
 * ``data/institution_heads.tsv``: the words that start an institution's name
   in running text ("Dinas", "Badan", "Kepolisian Resor", "Pemkab"), so that
   names missing from the lists can still be found;
+* ``data/institution_groups.tsv``: regional bodies of which a region has
+  only one ("Dinas Pendidikan" or "Dinas Pendidikan dan Kebudayaan"), so
+  that either name with one region is one institution;
 * ``data/institution_words.txt``: the lowercase words that make up the field
   part of such names ("pertanian", "perkebunan", "kepegawaian").
 
@@ -62,6 +65,7 @@ _INSTITUTIONS = "institutions.tsv"
 _PARTIES = "parties.tsv"
 _HEADS = "institution_heads.tsv"
 _WORDS = "institution_words.txt"
+_GROUPS = "institution_groups.tsv"
 
 #: Dots and commas vanish ("Kab.", "Dinas Koperasi, Usaha Kecil ...");
 #: hyphens (ASCII, Unicode, non-breaking, en dash) and slashes become spaces.
@@ -230,3 +234,32 @@ def institution_words() -> frozenset[str]:
     for head in institution_heads().values():
         words.update(normalise_name(head.head).split())
     return frozenset(words)
+
+
+@functools.cache
+def institution_groups() -> dict[str, str]:
+    """Return a map from an institution's name to the first name of its group.
+
+    A group lists regional bodies of which one region has only one (a merged
+    body and the narrower or older ones it replaced); a name outside every
+    group is not in the map.
+
+    >>> institution_groups()["Badan Pengembangan Sumber Daya Manusia"]
+    'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia'
+
+    Raises:
+        ModelError: a name is not a regional institution of ``institutions.tsv``,
+            or is in two groups.
+    """
+    by_name = {normalise_name(i.name): i for i in institutions() if not i.party}
+    out: dict[str, str] = {}
+    for line in read_lines(_GROUPS):
+        names = split_forms(line)
+        for name in names:
+            inst = by_name.get(normalise_name(name))
+            if inst is None or inst.name != name or inst.scope != "regional":
+                raise ModelError(f"kgraph language data {_GROUPS}: {name!r} is not a regional institution's name")
+            if name in out:
+                raise ModelError(f"kgraph language data {_GROUPS}: {name!r} is in two groups")
+            out[name] = names[0]
+    return out

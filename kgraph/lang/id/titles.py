@@ -114,6 +114,34 @@ def lookup_title(text: str) -> Title | None:
 
 
 @functools.cache
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of titles, of six letters or more, and those words less one letter."""
+    words = {key.split()[0] for key in _titles() if len(key.split()[0]) >= 6 and key.split()[0].isalpha()}
+    shorter = {w[:i] + w[i + 1:] for w in words for i in range(len(w))}
+    return frozenset(words), frozenset(shorter - words)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_misspelt_title_word(word: str) -> bool:
+    """Whether *word* is the first word of a title, of six letters or more with one letter added or dropped.
+
+    News copy has such slips ("Asissten II Setda", "Gubenur"); they are
+    not names. A changed letter does not count, since names differ from title
+    words that way ("Mentari", "Menteri").
+
+    >>> is_misspelt_title_word("Asissten"), is_misspelt_title_word("Gubenur")
+    (True, True)
+    >>> is_misspelt_title_word("Asisten"), is_misspelt_title_word("Mentari")
+    (False, False)
+    """
+    low = word.lower()
+    words, shorter = _title_words()
+    if low in words or not low.isalpha():
+        return False
+    return low in shorter or any(low[:i] + low[i + 1:] in words for i in range(len(low)))
+
+
+@functools.cache
 def max_title_tokens() -> int:
     """Return the number of whitespace tokens in the longest normalised title form.
 
