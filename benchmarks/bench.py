@@ -103,14 +103,14 @@ def repeat_mode(inputs: list[str], repeat: int) -> None:
         times["html"] = time.perf_counter() - t0
 
     n = len(articles)
-    triples = ttl.count(b" .\n")
+    triples = _count_triples(ttl)
     print(f"tokenizer alone      {n / t_tok:9.0f} articles/s")
     print(f"extraction           {n / times['extract']:9.0f} articles/s  ({t_tok / times['extract']:.2f} x tokenizer)")
     total = sum(times.values())
     print(f"end to end           {n / total:9.0f} articles/s  ({t_tok / total:.2f} x tokenizer)")
     for stage, t in times.items():
         print(f"  {stage:8} {t:8.3f} s")
-    print(f"graph: {kg.nx.number_of_nodes()} nodes, {kg.nx.number_of_edges()} edges, ~{triples} Turtle statements")
+    print(f"graph: {kg.nx.number_of_nodes()} nodes, {kg.nx.number_of_edges()} edges, {triples:,} triples")
     print(f"peak RSS {_rss_mib():.0f} MiB")
 
 
@@ -145,6 +145,7 @@ def stages_worker(path: str) -> dict[str, Any]:
     import kgraph
     from kgraph.graph import from_resolution
     from kgraph.model import Article
+    from kgraph.rdf import write_turtle
     from kgraph.viz import render_html
 
     t0 = time.perf_counter()
@@ -181,14 +182,21 @@ def stages_worker(path: str) -> dict[str, Any]:
     times["graph"] = time.perf_counter() - t0
     del res
     memory["graph"] = _proc_mib()
-    t0 = time.perf_counter()
-    ttl = kg.to_turtle()
-    times["turtle"] = time.perf_counter() - t0
-    memory["turtle"] = _proc_mib()
-    t0 = time.perf_counter()
-    kg.to_json()
-    times["json"] = time.perf_counter() - t0
-    memory["json"] = _proc_mib()
+    # Turtle and JSON stream to files, as KnowledgeGraph.write writes them
+    with tempfile.TemporaryDirectory() as tmp:
+        ttl_path = Path(tmp) / "graph.ttl"
+        t0 = time.perf_counter()
+        with open(ttl_path, "wb") as fh:
+            write_turtle(kg, fh)
+        times["turtle"] = time.perf_counter() - t0
+        memory["turtle"] = _proc_mib()
+        t0 = time.perf_counter()
+        with open(Path(tmp) / "graph.json", "wb") as fh:
+            kg.write_json(fh)
+        times["json"] = time.perf_counter() - t0
+        memory["json"] = _proc_mib()
+        ttl_bytes = ttl_path.stat().st_size
+        triples = _count_triples(ttl_path.read_bytes())
     t0 = time.perf_counter()
     render_html(kg.nx)
     times["html"] = time.perf_counter() - t0
@@ -202,8 +210,8 @@ def stages_worker(path: str) -> dict[str, Any]:
         "times": times,
         "nodes": kg.nx.number_of_nodes(),
         "edges": kg.nx.number_of_edges(),
-        "triples": _count_triples(ttl),
-        "ttl_bytes": len(ttl),
+        "triples": triples,
+        "ttl_bytes": ttl_bytes,
         "rss_mib": _rss_mib(),
         "memory": memory,
     }

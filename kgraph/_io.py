@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from kgraph.errors import OutputError
 
@@ -23,8 +25,15 @@ def unlink_quietly(path: str) -> None:
         pass
 
 
-def stage(target: str | os.PathLike[str], data: bytes) -> str:
+#: What to write: the bytes, or a function that writes them to a binary file (streamed output).
+Payload = bytes | Callable[[BinaryIO], None]
+
+
+def stage(target: str | os.PathLike[str], data: Payload) -> str:
     """Write *data* to a new temporary file beside *target* (flushed, mode 0666 less the umask).
+
+    *data* is the bytes, or a function that writes them to the open file, so a large
+    output goes to disk as it is made instead of being held in memory first.
 
     Returns:
         The temporary file's path, for :func:`os.replace` over *target*.
@@ -39,7 +48,10 @@ def stage(target: str | os.PathLike[str], data: bytes) -> str:
         raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, bytes):
+                fh.write(data)
+            else:
+                data(fh)
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp makes the file private (0600); outputs are ordinary files
@@ -47,11 +59,14 @@ def stage(target: str | os.PathLike[str], data: bytes) -> str:
     except OSError as exc:
         unlink_quietly(tmp)
         raise OutputError(target, f"cannot write: {exc.strerror or exc}") from exc
+    except BaseException:
+        unlink_quietly(tmp)  # the writer failed: leave nothing behind
+        raise
     return tmp
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write *data* to a temporary file beside *path*, then rename it over *path*.
+def write_atomic(path: str | os.PathLike[str], data: Payload) -> None:
+    """Write *data* (bytes, or a function writing them) to a temporary file beside *path*, then rename it over *path*.
 
     Raises:
         OutputError: the file cannot be written (the old file is left as it was).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import functools
 import logging
 import sys
 import time
@@ -244,15 +245,12 @@ def _build(args: argparse.Namespace) -> int:
     if n_articles == 0:
         print("kgraph: error: no article could be read; nothing written", file=sys.stderr)
         return ExitCode.FATAL
-    ntriples = None
-    if args.ntriples:
-        from kgraph.rdf import to_ntriples
-
-        ntriples = to_ntriples(kg)  # rendered before anything is written, like the other three
     kg.write(args.output)
     written = "graph.ttl, graph.json, graph.html"
-    if ntriples is not None:
-        write_atomic(Path(args.output) / "graph.nt", ntriples)
+    if args.ntriples:
+        from kgraph.rdf import write_ntriples
+
+        write_atomic(Path(args.output) / "graph.nt", functools.partial(write_ntriples, kg))
         written += ", graph.nt"
     try:
         write_cache()  # after the graph: the cache describes the graph in OUTDIR, or is gone

@@ -13,16 +13,18 @@ mentions, serves, located_in, part_of, participates, event_in, member_of) and
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
-from kgraph._io import stage, unlink_quietly, write_atomic
+from kgraph._io import Payload, stage, unlink_quietly, write_atomic
 from kgraph._text import fold
 from kgraph.errors import GraphFileError, OutputError
 from kgraph.model import Evidence, Resolution, Skipped
@@ -211,15 +213,39 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ outputs
 
-    def to_json(self, path: str | os.PathLike[str] | None = None) -> str:
-        """Node-link JSON of the graph (``networkx.node_link_data``), sorted; written atomically to *path* if given."""
+    def write_json(self, out: BinaryIO) -> None:
+        """Write the node-link JSON of :meth:`to_json` to a binary file, a node or an edge at a time."""
         data = nx.node_link_data(self.nx, edges="edges")
-        data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-        data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], e["key"]))
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        nodes = sorted(data.pop("nodes"), key=lambda n: n["id"])
+        edges = sorted(data.pop("edges"), key=lambda e: (e["source"], e["target"], e["key"]))
+        head = dict(data)
+        keys = sorted({*head, "nodes", "edges"})
+        out.write(b"{")
+        for k in keys:
+            out.write(b"" if k == keys[0] else b",\n")
+            out.write(json.dumps(k).encode("utf-8") + b": ")
+            if k in head:
+                out.write(json.dumps(head[k], ensure_ascii=False, sort_keys=True).encode("utf-8"))
+                continue
+            items = nodes if k == "nodes" else edges
+            out.write(b"[")
+            for i, item in enumerate(items):
+                out.write((",\n" if i else "\n").encode("utf-8"))
+                out.write(json.dumps(item, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            out.write(b"\n]")
+        out.write(b"}\n")
+
+    def to_json(self, path: str | os.PathLike[str] | None = None) -> str:
+        """Node-link JSON of the graph (``networkx.node_link_data``), sorted, one node or edge a line.
+
+        Written atomically to *path* if given.
+        """
+        buf = io.BytesIO()
+        self.write_json(buf)
+        data = buf.getvalue()
         if path is not None:
-            write_atomic(path, text.encode("utf-8"))
-        return text
+            write_atomic(path, data)
+        return data.decode("utf-8")
 
     def to_turtle(self, path: str | os.PathLike[str] | None = None) -> bytes:
         """The graph as RDF Turtle (see ``ontology/kgraph.ttl``); written atomically to *path* if given."""
@@ -250,12 +276,13 @@ class KnowledgeGraph:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(out, f"cannot create output directory: {exc.strerror or exc}") from exc
-        from kgraph.rdf import to_turtle
+        from kgraph.rdf import write_turtle
         from kgraph.viz import render_html
 
-        payloads = {
-            "graph.ttl": to_turtle(self),
-            "graph.json": self.to_json().encode("utf-8"),
+        # Turtle and JSON stream into their staged files; nothing holds a whole file in memory
+        payloads: dict[str, Payload] = {
+            "graph.ttl": functools.partial(write_turtle, self),
+            "graph.json": self.write_json,
             "graph.html": render_html(self.nx).encode("utf-8"),
         }
         # stage every file first: a failure here leaves all previous outputs untouched
@@ -263,7 +290,7 @@ class KnowledgeGraph:
         try:
             for name, data in payloads.items():
                 staged[out / name] = stage(out / name, data)
-        except OutputError:
+        except BaseException:  # OutputError, or an interrupt while a file streams
             for tmp in staged.values():
                 unlink_quietly(tmp)
             raise

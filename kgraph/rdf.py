@@ -3,26 +3,34 @@
 Standard vocabularies carry the meaning (W3C ORG for posts, schema.org, SKOS,
 PROV-O, Dublin Core, FOAF); kgraph's own terms live in :class:`KG`. Vocabulary
 terms come from closed namespaces, so a misspelt term raises instead of
-writing a wrong IRI. Triples are sorted before they are written with
-pyoxigraph, so the same graph always gives byte-identical Turtle (and N-Triples).
+writing a wrong IRI. The Turtle is written as text, one block per subject in
+an order fixed by the node ids, and streamed to its file: the same graph always
+gives byte-identical Turtle (and N-Triples, which pyoxigraph converts from it).
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import re
+import tempfile
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import quote
 
 from pyoxigraph import NamedNode, RdfFormat, Triple, parse, serialize
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, Namespace
 
+from kgraph._text import slug
+
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
 
-__all__ = ["BASE", "KG", "PREFIXES", "iri", "shorten", "to_ntriples", "to_turtle", "triples"]
+__all__ = [
+    "BASE", "KG", "PREFIXES", "iri", "shorten", "to_ntriples", "to_turtle", "triples", "write_ntriples",
+    "write_turtle",
+]
 
 #: Where kgraph's data IRIs live: ``BASE + "person/ratu-tatu-chasanah"``.
 BASE = "https://w3id.org/kgraph/id/"
@@ -100,200 +108,6 @@ def iri(node_id: str) -> NamedNode:
     return NamedNode(BASE + quote(node_id, safe="/-._~"))
 
 
-# Terms are written as N-Triples text: building one Python object per triple was
-# the cost of writing Turtle; strings sort in C and pyoxigraph parses them fast.
-_TYPE_SORTS_FIRST = "<\x00>"  # rdf:type while sorting, so a node reads "a kg:Official ; ..."
-
-
-def _n(term: URIRef | str) -> str:
-    return f"<{term}>"
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _i(node_id: str) -> str:
-    return f"<{BASE}{quote(node_id, safe='/-._~')}>"
-
-
-def _esc(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-
-
-def _lit(text: str, lang: str | None = None) -> str:
-    return f'"{_esc(text)}"@{lang}' if lang else f'"{_esc(text)}"'
-
-
-def _typed(text: str, datatype: URIRef) -> str:
-    return f'"{_esc(text)}"^^<{datatype}>'
-
-
-def _int(v: int) -> str:
-    return f'"{v}"^^<{XSD.integer}>'
-
-
-def _t(s: str, p: str, o: str) -> str:
-    return f"{s} {p} {o} ."
-
-
-def _statements(kg: KnowledgeGraph) -> Iterator[str]:
-    """Every triple of the graph as an N-Triples line (rdf:type as a placeholder), unsorted."""
-    g = kg.nx
-    type_ = _TYPE_SORTS_FIRST
-    sentences: dict[tuple[str, int], str] = {}
-
-    def sentence(ev: dict[str, Any]) -> str:
-        sentences[(ev["article"], ev["sentence_start"])] = ev["sentence"]
-        return _i(f"sentence/{ev['article']}/{ev['sentence_start']}")
-
-    for nid, d in g.nodes(data=True):
-        s = _i(nid)
-        t = d["type"]
-        if t == "Article":
-            yield _t(s, type_, _n(KG.Article))
-            yield _t(s, type_, _n(SDO.NewsArticle))
-            yield _t(s, type_, _n(PROV.Entity))
-            yield _t(s, _n(DCTERMS.identifier), _lit(d["article"]))
-            if d.get("title"):
-                yield _t(s, _n(DCTERMS.title), _lit(d["title"], "id"))
-            if d.get("url", "").startswith(("http://", "https://")):
-                yield _t(s, _n(SDO.url), _typed(d["url"], XSD.anyURI))
-            if d.get("date"):
-                yield _t(s, _n(DCTERMS.date), _typed(d["date"], XSD.date))
-            if d.get("path"):
-                yield _t(s, _n(DCTERMS.source), _lit(d["path"]))
-            continue
-        for cls in _CLASSES[t]:
-            yield _t(s, type_, _n(cls))
-        if t == "Institution":
-            if nid.startswith("institution/pemerintah-"):
-                yield _t(s, type_, _n(KG.GovernmentBody))
-                yield _t(s, type_, _n(SDO.GovernmentOrganization))
-            if d.get("party"):
-                yield _t(s, type_, _n(KG.PoliticalParty))
-        yield _t(s, _n(SKOS.prefLabel), _lit(d["name"], "id"))
-        yield _t(s, _n(RDFS.label), _lit(d["name"], "id"))
-        for a in d.get("aliases", []):
-            yield _t(s, _n(SKOS.altLabel), _lit(a, "id"))
-        if d.get("code"):
-            yield _t(s, _n(KG.kemendagriCode), _lit(d["code"]))
-            yield _t(s, _n(SDO.identifier), _lit(d["code"]))
-        for h in d.get("honorifics", []):
-            yield _t(s, _n(KG.honorific), _lit(h))
-        for deg in d.get("degrees", []):
-            yield _t(s, _n(KG.degree), _lit(deg))
-        if d.get("implied"):
-            yield _t(s, _n(KG.implicit), _typed("true", XSD.boolean))
-        if t == "Event":
-            if d.get("kind"):
-                yield _t(s, _n(KG.eventKind), _lit(d["kind"]))
-            if d.get("ordinal"):
-                yield _t(s, _n(KG.ordinal), _int(int(d["ordinal"])))
-            if d.get("year"):
-                yield _t(s, _n(KG.year), _typed(d["year"], XSD.gYear))
-        # provenance: which article mentions it, and where exactly
-        for ev in d.get("mentions", []):
-            art = _i(f"article/{ev['article']}")
-            yield _t(art, _n(SDO.mentions), s)
-            m = _i(f"mention/{ev['article']}/{ev['start']}-{ev['end']}/{nid}")
-            yield _t(m, type_, _n(KG.Mention))
-            yield _t(m, type_, _n(PROV.Entity))
-            yield _t(m, _n(KG.mentionOf), s)
-            yield _t(m, _n(KG.inArticle), art)
-            yield _t(m, _n(KG.inSentence), sentence(ev))
-            yield _t(m, _n(KG.startOffset), _int(ev["start"]))
-            yield _t(m, _n(KG.endOffset), _int(ev["end"]))
-            yield _t(m, _n(PROV.wasDerivedFrom), art)
-        for post in d.get("posts", []):
-            yield from _post_triples(nid, post, sentence)
-        for q in d.get("quotes", []):
-            qn = _i(f"quote/{q['article']}/{q['start']}-{q['end']}")
-            yield _t(qn, type_, _n(SDO.Quotation))
-            yield _t(qn, _n(SDO.text), _lit(q["text"], "id"))
-            yield _t(qn, _n(SDO.creator), s)
-            yield _t(qn, _n(SDO.isPartOf), _i(f"article/{q['article']}"))
-            yield _t(qn, _n(PROV.wasDerivedFrom), sentence(q))
-    for u, v, d in g.edges(data=True):
-        pred = _FACTS.get(d.get("predicate", ""))
-        if pred is not None:
-            yield _t(_i(u), _n(pred), _i(v))
-            if d["predicate"] == "participates":
-                yield _t(_i(v), _n(SDO.attendee), _i(u))
-            elif d["predicate"] == "located_in":
-                # the same link for SKOS tools, which browse a hierarchy by skos:broader
-                yield _t(_i(u), _n(SKOS.broader), _i(v))
-            # the sentences behind the link, on a standard RDF reification of it
-            st = _i(f"statement/{u}/{d['predicate']}/{v}")
-            yield _t(st, type_, _n(RDF.Statement))
-            yield _t(st, _n(RDF.subject), _i(u))
-            yield _t(st, _n(RDF.predicate), _n(pred))
-            yield _t(st, _n(RDF.object), _i(v))
-            for ev in d.get("evidence", []):
-                yield _t(st, _n(PROV.wasDerivedFrom), sentence(ev))
-    for (art_id, start), text in sentences.items():
-        sn = _i(f"sentence/{art_id}/{start}")
-        yield _t(sn, type_, _n(KG.Sentence))
-        yield _t(sn, type_, _n(PROV.Entity))
-        yield _t(sn, _n(SDO.text), _lit(text, "id"))
-        yield _t(sn, _n(KG.inArticle), _i(f"article/{art_id}"))
-        yield _t(sn, _n(KG.startOffset), _int(start))
-
-
-def _post_triples(holder: str, post: dict[str, Any], sentence: Any) -> Iterator[str]:
-    from kgraph._text import slug
-
-    type_ = _TYPE_SORTS_FIRST
-    role_id = f"role/{slug(post['role'])}"
-    pid = f"post/{holder.split('/', 1)[1]}/{slug(post['role'])}/{slug(post['org'] or 'none')}"
-    p, r = _i(pid), _i(role_id)
-    yield _t(_i(holder), _n(ORG.holds), p)
-    yield _t(p, type_, _n(ORG.Post))
-    yield _t(p, _n(ORG.heldBy), _i(holder))
-    yield _t(p, _n(ORG.role), r)
-    if post["org"]:
-        yield _t(p, _n(ORG.postIn), _i(post["org"]))
-    yield _t(p, _n(RDFS.label), _lit(post["role"], "id"))
-    if post.get("acting"):
-        yield _t(p, _n(KG.acting), _lit(post["acting"], "id"))
-    if post.get("former"):
-        yield _t(p, _n(KG.former), _typed("true", XSD.boolean))
-    for ev in post.get("evidence", []):
-        yield _t(p, _n(PROV.wasDerivedFrom), sentence(ev))
-    yield _t(r, type_, _n(ORG.Role))
-    yield _t(r, type_, _n(SKOS.Concept))
-    yield _t(r, _n(SKOS.prefLabel), _lit(post["role"], "id"))
-    for form in post.get("role_forms", []):
-        if form != post["role"]:
-            yield _t(r, _n(SKOS.altLabel), _lit(form, "id"))
-
-
-def _ntriples(kg: KnowledgeGraph) -> bytes:
-    """The graph as sorted, deduplicated N-Triples: subjects in order, rdf:type first in each."""
-    lines = sorted(set(_statements(kg)))
-    text = "\n".join(lines).replace(_TYPE_SORTS_FIRST, _n(RDF.type))
-    return (text + "\n").encode("utf-8") if lines else b""
-
-
-def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
-    """Every triple of the graph, as pyoxigraph triples, in the order :func:`to_turtle` writes them."""
-    for quad in parse(_ntriples(kg), format=RdfFormat.N_TRIPLES):
-        yield quad.triple
-
-
-def to_turtle(kg: KnowledgeGraph) -> bytes:
-    """Serialise the graph as Turtle bytes: sorted, deduplicated, deterministic."""
-    data = serialize(parse(_ntriples(kg), format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE, prefixes=PREFIXES)
-    assert data is not None  # no output file given: pyoxigraph returns the bytes
-    return data
-
-
-def to_ntriples(kg: KnowledgeGraph) -> bytes:
-    """Serialise the graph as N-Triples bytes: the triples of :func:`to_turtle`, one a line, in the same order.
-
-    N-Triples has no prefixes and no nesting, so any RDF tool (or ``grep``) reads it, and a
-    file can be split or concatenated line by line.
-    """
-    return _ntriples(kg)
-
-
 #: What may follow a prefix in a prefixed name without escaping (SPARQL/Turtle ``PN_LOCAL``, ASCII only).
 _PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_:]|%[0-9A-Fa-f]{2}")
 #: Characters a prefixed name may carry only escaped with a backslash (``PN_LOCAL_ESC``).
@@ -343,3 +157,298 @@ def shorten(value: str) -> str:
         if local is not None:
             return f"{best}:{local}"
     return f"<{value}>"
+
+
+# The writer makes Turtle text itself, one block per subject, in an order fixed by the node ids:
+# building a Python object per triple (rdflib, or pyoxigraph terms) costs more than the text, and
+# sorting every triple as a line held the whole file in memory several times over. A block is
+# written as soon as it is complete, so memory stays that of the graph.
+
+def _q(term: URIRef) -> str:
+    """A vocabulary term as the prefixed name the writer uses."""
+    short = shorten(str(term))
+    assert not short.startswith("<"), term
+    return short
+
+
+#: Characters a node id may hold for its IRI to be written as ``kgr:`` plus the id, escaping "/".
+_PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_/%.-]*[A-Za-z0-9_/%-])?")
+_NEEDS_ESCAPE = re.compile(r'["\\\n\r]')
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _part(text: str) -> str | None:
+    """*text* (an id or a piece of one) as the local part of a ``kgr:`` name, or None when it cannot be."""
+    local = quote(text, safe="/-._~")
+    return local.replace("/", "\\/") if _PLAIN_ID.fullmatch(local) else None
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _node(node_id: str) -> str:
+    r"""The Turtle term of a node id: ``kgr:person\/ratu-tatu-chasanah``, or ``<...>`` when it cannot be."""
+    local = _part(node_id)
+    return f"kgr:{local}" if local is not None else f"<{BASE}{quote(node_id, safe='/-._~')}>"
+
+
+def _node_in(kind: str, article: str, rest: str, node_id: str = "") -> str:
+    """The term of ``kind/article/rest[/node_id]`` (a mention, sentence or quote), from cached pieces.
+
+    These ids are met once each, so they are not cached whole; their article and node parts are.
+    """
+    art = _part(article)
+    tail = _part(node_id) if node_id else ""
+    if art is None or tail is None:
+        return _node_uncached(f"{kind}/{article}/{rest}/{node_id}" if node_id else f"{kind}/{article}/{rest}")
+    return f"kgr:{kind}\\/{art}\\/{rest}\\/{tail}" if node_id else f"kgr:{kind}\\/{art}\\/{rest}"
+
+
+def _node_uncached(node_id: str) -> str:
+    local = quote(node_id, safe="/-._~")
+    return f"kgr:{local}".replace("/", "\\/") if _PLAIN_ID.fullmatch(local) else f"<{BASE}{local}>"
+
+
+def _str(text: str) -> str:
+    """A Turtle string: quotes, backslashes and line breaks escaped."""
+    if _NEEDS_ESCAPE.search(text):
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{text}"'
+
+
+def _id_lit(text: str) -> str:
+    return _str(text) + "@id"
+
+
+_A = "a"
+_CLASS_TERMS = {t: " , ".join(_q(c) for c in classes) for t, classes in _CLASSES.items()}
+_GOV_TERMS = f"{_q(KG.GovernmentBody)} , {_q(SDO.GovernmentOrganization)}"
+_FACT_TERMS = {name: _q(term) for name, term in _FACTS.items()}
+_TRUE = "true"
+_P = {name: _q(term) for name, term in {
+    "prefLabel": SKOS.prefLabel, "label": RDFS.label, "altLabel": SKOS.altLabel, "broader": SKOS.broader,
+    "code": KG.kemendagriCode, "identifier": SDO.identifier, "honorific": KG.honorific, "degree": KG.degree,
+    "implicit": KG.implicit, "eventKind": KG.eventKind, "ordinal": KG.ordinal, "year": KG.year,
+    "holds": ORG.holds, "heldBy": ORG.heldBy, "role": ORG.role, "postIn": ORG.postIn, "acting": KG.acting,
+    "former": KG.former, "derived": PROV.wasDerivedFrom, "attendee": SDO.attendee, "mentions": SDO.mentions,
+    "mentionOf": KG.mentionOf, "inArticle": KG.inArticle, "inSentence": KG.inSentence,
+    "start": KG.startOffset, "end": KG.endOffset, "text": SDO.text, "creator": SDO.creator,
+    "isPartOf": SDO.isPartOf, "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
+    "dcid": DCTERMS.identifier, "title": DCTERMS.title, "url": SDO.url, "date": DCTERMS.date,
+    "source": DCTERMS.source, "gYear": XSD.gYear, "xdate": XSD.date, "anyURI": XSD.anyURI,
+}.items()}
+_MENTION_TYPES = f"{_q(KG.Mention)} , {_q(PROV.Entity)}"
+_SENTENCE_TYPES = f"{_q(KG.Sentence)} , {_q(PROV.Entity)}"
+_ARTICLE_TYPES = f"{_q(KG.Article)} , {_q(SDO.NewsArticle)} , {_q(PROV.Entity)}"
+_POST_TYPE = _q(ORG.Post)
+_ROLE_TYPES = f"{_q(ORG.Role)} , {_q(SKOS.Concept)}"
+_QUOTE_TYPE = _q(SDO.Quotation)
+_STATEMENT_TYPE = _q(RDF.Statement)
+
+
+def _block(subject: str, pairs: list[tuple[str, str]]) -> str:
+    """One subject's triples as a Turtle block: ``s p1 o1 ; p2 o2 , o3 .`` (objects joined per predicate)."""
+    lines: list[str] = []
+    last = ""
+    for p, o in pairs:
+        if p == last:
+            lines[-1] += f" , {o}"
+        else:
+            lines.append(f"{p} {o}")
+            last = p
+    return f"{subject} " + " ;\n\t".join(lines) + " .\n"
+
+
+def _blocks(kg: KnowledgeGraph) -> Iterator[str]:
+    """The graph as Turtle blocks, one per subject, in an order that depends only on the graph."""
+    g = kg.nx
+    P = _P
+    sentences: dict[tuple[str, int], str] = {}
+    sentence_terms: dict[tuple[str, int], str] = {}
+    mentioned: dict[str, set[str]] = {}  # article id -> the nodes it mentions
+    roles: dict[str, set[str]] = {}  # role label -> every form it was written in
+    article_nodes: list[str] = []
+
+    def sentence(ev: dict[str, Any]) -> str:
+        key = (ev["article"], ev["sentence_start"])
+        term = sentence_terms.get(key)
+        if term is None:
+            term = sentence_terms[key] = _node_in("sentence", key[0], str(key[1]))
+            sentences[key] = ev["sentence"]
+        return term
+
+    in_sentence, start_p, end_p, derived = P["inSentence"], P["start"], P["end"], P["derived"]
+    # one pass over the edges: the links each node states, with their evidence, and who attends what
+    links: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
+    attendees: dict[str, set[str]] = {}
+    for u, v, ed in g.edges(data=True):
+        pred_name = ed.get("predicate", "")
+        if pred_name in _FACT_TERMS:
+            links.setdefault(u, {}).setdefault((pred_name, v), []).extend(ed.get("evidence", []))
+            if pred_name == "participates":
+                attendees.setdefault(v, set()).add(u)
+    for nid in sorted(g.nodes):
+        d = g.nodes[nid]
+        t = d["type"]
+        if t == "Article":
+            article_nodes.append(nid)
+            continue
+        s = _node(nid)
+        mention_head = f"a {_MENTION_TYPES} ;\n\t{P['mentionOf']} {s} ;\n\t{P['inArticle']}"
+        pairs: list[tuple[str, str]] = [(_A, _CLASS_TERMS[t])]
+        if t == "Institution":
+            if nid.startswith("institution/pemerintah-"):
+                pairs.append((_A, _GOV_TERMS))
+            if d.get("party"):
+                pairs.append((_A, _q(KG.PoliticalParty)))
+        name = _id_lit(d["name"])
+        pairs.append((P["prefLabel"], name))
+        pairs.append((P["label"], name))
+        pairs.extend((P["altLabel"], _id_lit(a)) for a in sorted(set(d.get("aliases", []))))
+        if d.get("code"):
+            pairs.append((P["code"], _str(d["code"])))
+            pairs.append((P["identifier"], _str(d["code"])))
+        pairs.extend((P["honorific"], _str(h)) for h in sorted(set(d.get("honorifics", []))))
+        pairs.extend((P["degree"], _str(x)) for x in sorted(set(d.get("degrees", []))))
+        if d.get("implied"):
+            pairs.append((P["implicit"], _TRUE))
+        if t == "Event":
+            if d.get("kind"):
+                pairs.append((P["eventKind"], _str(d["kind"])))
+            if d.get("ordinal"):
+                pairs.append((P["ordinal"], str(int(d["ordinal"]))))
+            if d.get("year"):
+                pairs.append((P["year"], f'{_str(d["year"])}^^{P["gYear"]}'))
+        # posts: one org:Post per holder, role and organisation (a post stated twice is one post)
+        posts: dict[str, list[dict[str, Any]]] = {}
+        for post in d.get("posts", []):
+            pid = f"post/{nid.split('/', 1)[1]}/{slug(post['role'])}/{slug(post['org'] or 'none')}"
+            posts.setdefault(pid, []).append(post)
+            roles.setdefault(post["role"], set()).update(post.get("role_forms", []))
+        post_terms = {pid: _node_uncached(pid) for pid in sorted(posts)}
+        pairs.extend((P["holds"], term) for term in post_terms.values())
+        # the links this node states, and those that make it the attended event
+        statements = links.pop(nid, {})
+        for pred_name, v in sorted(statements):
+            pairs.append((_FACT_TERMS[pred_name], _node(v)))
+            if pred_name == "located_in":
+                # the same link for SKOS tools, which browse a hierarchy by skos:broader
+                pairs.append((P["broader"], _node(v)))
+        pairs.extend((P["attendee"], _node(u)) for u in sorted(attendees.pop(nid, ())))
+        yield _block(s, _grouped(pairs))
+        # where it is mentioned: one kg:Mention per mention, with article, sentence and offsets
+        mentions = d.get("mentions", [])
+        for art_id in {ev["article"] for ev in mentions}:
+            mentioned.setdefault(art_id, set()).add(nid)
+        for ev in mentions:
+            art_id, start, end = ev["article"], ev["start"], ev["end"]
+            art = _node("article/" + art_id)
+            m = _node_in("mention", art_id, f"{start}-{end}", nid)
+            yield (f"{m} {mention_head} {art} ;\n\t{in_sentence} {sentence(ev)} ;\n\t{start_p} {start} ;\n\t"
+                   f"{end_p} {end} ;\n\t{derived} {art} .\n")
+        for pid in sorted(posts):
+            same = posts[pid]
+            first = same[0]
+            pairs = [(_A, _POST_TYPE), (P["heldBy"], s), (P["role"], _node(f"role/{slug(first['role'])}"))]
+            if first["org"]:
+                pairs.append((P["postIn"], _node(first["org"])))
+            pairs.append((P["label"], _id_lit(first["role"])))
+            pairs.extend((P["acting"], _id_lit(a)) for a in sorted({p["acting"] for p in same if p.get("acting")}))
+            if any(p.get("former") for p in same):
+                pairs.append((P["former"], _TRUE))
+            evidence = {sentence(ev) for p in same for ev in p.get("evidence", [])}
+            pairs.extend((P["derived"], sn) for sn in sorted(evidence))
+            yield _block(post_terms[pid], _grouped(pairs))
+        for q in sorted(d.get("quotes", []), key=lambda q: (q["article"], q["start"], q["end"])):
+            qn = _node_in("quote", q["article"], f"{q['start']}-{q['end']}")
+            yield (f"{qn} a {_QUOTE_TYPE} ;\n\t{P['text']} {_id_lit(q['text'])} ;\n\t{P['creator']} {s} ;\n\t"
+                   f"{P['isPartOf']} {_node('article/' + q['article'])} ;\n\t{P['derived']} {sentence(q)} .\n")
+        # the sentences behind each link, on a standard RDF reification of it
+        for (pred_name, v), evs in sorted(statements.items()):
+            st = _node_uncached(f"statement/{nid}/{pred_name}/{v}")
+            pairs = [(_A, _STATEMENT_TYPE), (P["subject"], s), (P["predicate"], _FACT_TERMS[pred_name]),
+                     (P["object"], _node(v))]
+            pairs.extend((P["derived"], sn) for sn in sorted({sentence(ev) for ev in evs}))
+            yield _block(st, pairs)
+    for role in sorted(roles):
+        pairs = [(_A, _ROLE_TYPES), (P["prefLabel"], _id_lit(role))]
+        pairs.extend((P["altLabel"], _id_lit(f)) for f in sorted(roles[role] - {role}))
+        yield _block(_node(f"role/{slug(role)}"), pairs)
+    for nid in article_nodes:
+        d = g.nodes[nid]
+        pairs = [(_A, _ARTICLE_TYPES), (P["dcid"], _str(d["article"]))]
+        if d.get("title"):
+            pairs.append((P["title"], _id_lit(d["title"])))
+        if d.get("url", "").startswith(("http://", "https://")):
+            pairs.append((P["url"], f'{_str(d["url"])}^^{P["anyURI"]}'))
+        if d.get("date"):
+            pairs.append((P["date"], f'{_str(d["date"])}^^{P["xdate"]}'))
+        if d.get("path"):
+            pairs.append((P["source"], _str(d["path"])))
+        pairs.extend((P["mentions"], _node(e)) for e in sorted(mentioned.pop(d["article"], ())))
+        yield _block(_node(nid), pairs)
+    for key, text in sorted(sentences.items()):
+        art_id, start = key
+        sn = sentence_terms[key]
+        yield (f"{sn} a {_SENTENCE_TYPES} ;\n\t{P['text']} {_id_lit(text)} ;\n\t"
+               f"{P['inArticle']} {_node('article/' + art_id)} ;\n\t{P['start']} {start} .\n")
+
+
+def _grouped(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """*pairs* with each predicate's objects together (first-seen predicate order) and no repeats."""
+    order: dict[str, list[str]] = {}
+    for p, o in pairs:
+        objs = order.setdefault(p, [])
+        if o not in objs:
+            objs.append(o)
+    return [(p, o) for p, objs in order.items() for o in objs]
+
+
+def _prefix_lines() -> str:
+    return "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in sorted(PREFIXES.items())) + "\n"
+
+
+def write_turtle(kg: KnowledgeGraph, out: BinaryIO) -> None:
+    """Write the graph as Turtle to a binary file, block by block, without holding the whole text.
+
+    The output depends only on the graph: the same graph always gives the same bytes.
+    """
+    chunk: list[str] = [_prefix_lines()]
+    size = 0
+    for block in _blocks(kg):
+        chunk.append(block)
+        size += len(block)
+        if size > 1 << 20:
+            out.write("".join(chunk).encode("utf-8"))
+            chunk, size = [], 0
+    out.write("".join(chunk).encode("utf-8"))
+
+
+def write_ntriples(kg: KnowledgeGraph, out: BinaryIO) -> None:
+    """Write the graph as N-Triples: the triples of :func:`write_turtle`, one a line, in the same order.
+
+    N-Triples has no prefixes and no nesting, so any RDF tool (or ``grep``) reads it, and a
+    file can be split or concatenated line by line.
+    """
+    with tempfile.TemporaryFile() as tmp:
+        write_turtle(kg, tmp)
+        tmp.seek(0)
+        serialize(parse(tmp, format=RdfFormat.TURTLE), out, format=RdfFormat.N_TRIPLES)
+
+
+def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
+    """Every triple of the graph, as pyoxigraph triples, in the order :func:`to_turtle` writes them."""
+    for quad in parse(to_turtle(kg), format=RdfFormat.TURTLE):
+        yield quad.triple
+
+
+def to_turtle(kg: KnowledgeGraph) -> bytes:
+    """The graph as Turtle bytes (:func:`write_turtle` into memory)."""
+    buf = io.BytesIO()
+    write_turtle(kg, buf)
+    return buf.getvalue()
+
+
+def to_ntriples(kg: KnowledgeGraph) -> bytes:
+    """The graph as N-Triples bytes (:func:`write_ntriples` into memory)."""
+    buf = io.BytesIO()
+    write_ntriples(kg, buf)
+    return buf.getvalue()
