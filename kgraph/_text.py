@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -9,6 +10,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces: the matching key of a name.
 
@@ -22,6 +24,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", t.lower())).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A person-name key: :func:`fold`, with runs of single letters joined ("h w" -> "hw").
 
@@ -62,6 +65,7 @@ def is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+@functools.lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """Collapse runs of whitespace to one space and strip."""
     return _SPACES.sub(" ", text).strip()

@@ -17,15 +17,16 @@ spaCy's Indonesian tokenizer (``spacy.blank("id")``) and kgraph's lexicons
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -50,7 +51,13 @@ _GOV_KIND = {"kabupaten": "regency", "pemkab": "regency", "kota": "city", "pemko
              "provinsi": "province", "pemprov": "province"}
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
 _ORDINAL = re.compile(r"^ke-?(\d{1,4})$", re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"[“\"]")
 _QUOTE_OPEN = {"“": "”", '"': '"', "‘": "’"}
+#: The PhraseMatcher's labels (see :func:`_build_lexicon`).
+_LABELS = ("RX", "RB", "GOV", "HEAD", "INST", "TITLE", "ACT", "EVT", "SPV")
+_HEAD_OF_REGION_START = frozenset(G.HEAD_OF_REGION_PHRASE[:1])
+#: Words some rules look for (see _Analyser.positions).
+_CUE_WORDS = G.DEPUTY_WORDS | G.NICKNAME_WORDS | _HEAD_OF_REGION_START
 _ENT_KINDS = {"regency": EntityType.REGENCY, "city": EntityType.CITY, "province": EntityType.PROVINCE}
 
 
@@ -114,33 +121,78 @@ def extract(article: Article) -> Extraction:
     >>> sorted({m.name for m in ex.mentions if m.type.value == "Official"})
     ['M. Tauhid Soleman']
     """
-    doc = nlp()(article.text)
-    analysis: _Analysis = doc._.kgraph
+    # The work of ``nlp()(article.text)`` without what only a Doc's users need:
+    # the Doc's sentence starts, its entity spans and ``Doc.text``.
+    doc = nlp().make_doc(article.text)
+    tokens = _Tokens.read(doc, article.text)
+    analysis = _Analyser(doc, _lexicon(), tokens, _sentence_starts(tokens)).run()
     return analysis.to_extraction(article)
 
 
+@dataclass(frozen=True)
+class _Tokens:
+    """A Doc's text and its tokens' texts, offsets and :func:`_word_class` flags, as plain lists.
+
+    spaCy builds a Token object on every access and ``Doc.text`` joins every
+    token again: the columns are read once with ``Doc.to_array`` instead, and
+    the token texts sliced from the text.
+    """
+
+    text: str
+    words: list[str]
+    idx: list[int]
+    classes: list[int]
+    class_array: Any  # the classes as a numpy array, for with_class()
+
+    @classmethod
+    def read(cls, doc: Doc, text: str | None = None) -> _Tokens:
+        """Read *doc*; *text*, when given, is the string it was made from."""
+        if text is None:
+            text = doc.text
+        columns = doc.to_array([IDX, LENGTH])
+        idx: list[int] = columns[:, 0].tolist()
+        ends: list[int] = (columns[:, 0] + columns[:, 1]).tolist()
+        words = [text[a:b] for a, b in zip(idx, ends)]
+        classes = _word_classes(words)
+        return cls(text, words, idx, classes, numpy.array(classes, dtype=numpy.int64))
+
+    def with_class(self, flags: int) -> list[int]:
+        """The tokens that have any of the :func:`_word_class` *flags*, in order."""
+        found: list[int] = (self.class_array & flags).nonzero()[0].tolist()
+        return found
+
+
 def _set_sentences(doc: Doc) -> Doc:
-    """Sentence starts: after a line break, and after . ! ? that ends a sentence."""
-    texts = [t.text for t in doc]
-    starts = [1] + [-1] * (len(texts) - 1) if texts else []
-    for i in range(1, len(texts)):
-        prev, text = texts[i - 1], texts[i]
-        if "\n" in prev and not prev.strip():
-            starts[i] = 1
-        elif prev in (".", "!", "?") and text.strip():
-            before = texts[i - 2] if i >= 2 else ""
-            # "Moh. Arifin", "Kab. Serang", "Q. Amahoru": an abbreviation, not an end.
-            abbrev = names_lex.is_name_abbreviation(before) or hon_lex.is_honorific(before) \
-                or title_lex.lookup_title(before) is not None or before.lower() in _KIND_WORDS
-            if (is_cap(text) or text in _QUOTE_OPEN) and not abbrev:
-                starts[i] = 1
-        elif prev in ("”", '"') and i >= 2 and texts[i - 2] in (".", "!", "?") and is_cap(text):
-            starts[i] = 1
-    if texts:
+    """The ``kgraph_sentences`` component: writes :func:`_sentence_starts` into the Doc."""
+    firsts = _sentence_starts(_Tokens.read(doc))
+    if firsts:
         # one array write: setting Token.is_sent_start one by one rescans the Doc each time
-        column: Any = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+        values = [-1] * len(doc)
+        for i in firsts:
+            values[i] = 1
+        column: Any = numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1)
         doc.from_array([SENT_START], column)
     return doc
+
+
+def _sentence_starts(tokens: _Tokens) -> list[int]:
+    """The first token of each sentence: sentences start after a line break, and after . ! ? that ends one."""
+    texts = tokens.words
+    firsts = [0] if texts else []
+    # only a token after a mark or a line break may start a sentence
+    after_marks = [i + 1 for i in tokens.with_class(_SENTENCE_MARK | _SPACE) if i + 1 < len(texts)]
+    for i in after_marks:
+        prev, text = texts[i - 1], texts[i]
+        if "\n" in prev and not prev.strip():
+            firsts.append(i)
+        elif prev in (".", "!", "?") and text.strip():
+            # "Moh. Arifin", "Kab. Serang", "Q. Amahoru": an abbreviation, not an end.
+            abbrev = i >= 2 and tokens.classes[i - 2] & _ABBREVIATION
+            if (is_cap(text) or text in _QUOTE_OPEN) and not abbrev:
+                firsts.append(i)
+        elif prev in ("”", '"') and i >= 2 and texts[i - 2] in (".", "!", "?") and is_cap(text):
+            firsts.append(i)
+    return firsts
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -152,6 +204,10 @@ class _Lexicon:
     tables: dict[str, dict[str, Any]]
     inst_vocab: frozenset[str]
     acronyms: frozenset[str]
+    # read once: speech_lex.speech_verbs() and title_lex.acting_markers() copy their tables on each call
+    speech_verbs: dict[str, str]
+    acting_markers: dict[str, str]
+    labels: dict[int, str]  # the matcher's match ids -> _LABELS
 
 
 def _make_recognizer(nlp: Language, name: str) -> _Recognizer:
@@ -199,7 +255,16 @@ def _build_lexicon(nlp_: Language) -> _Lexicon:
         vocab.update(fold(h.head).split())
     vocab.update(inst_lex.institution_words())
     vocab -= G.NAME_CONNECTORS
-    return _Lexicon(matcher, tables, frozenset(vocab), acronyms)
+    labels = {nlp_.vocab.strings[label]: label for label in _LABELS}
+    return _Lexicon(matcher, tables, frozenset(vocab), acronyms, speech_lex.speech_verbs(), title_lex.acting_markers(),
+                    labels)
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    """The lexicon of :func:`nlp`'s ``kgraph_entities`` component."""
+    recognizer: _Recognizer = nlp().get_pipe("kgraph_entities")
+    return recognizer.lex
 
 
 class _Recognizer:
@@ -209,7 +274,10 @@ class _Recognizer:
         self.lex = _build_lexicon(nlp_)
 
     def __call__(self, doc: Doc) -> Doc:
-        analysis = _Analyser(doc, self.lex).run()
+        firsts: list[int] = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        if len(doc) and firsts[:1] != [0]:
+            firsts.insert(0, 0)  # the first token starts a sentence
+        analysis = _Analyser(doc, self.lex, _Tokens.read(doc), firsts).run()
         doc._.kgraph = analysis
         spans = []
         for m in analysis.mentions:
@@ -308,74 +376,93 @@ class _Analysis:
     mentions: list[_MentionT]
     relations: list[_RelT]
     quotes: list[_QuoteT]
+    _sentences: dict[int, tuple[str, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def _char(self, start: int, end: int) -> tuple[int, int]:
         return self.idx[start], self.idx[end - 1] + len(self.tokens[end - 1])
 
     def _sentence(self, token: int) -> tuple[str, int]:
         """The stripped text of the sentence holding *token*, and its start offset."""
-        a, b = self.sents[self.sent_id[token]]
-        s, e = self._char(a, b)
-        raw = self.text[s:e]
-        lead = len(raw) - len(raw.lstrip())
-        return raw.strip(), s + lead
+        sid = self.sent_id[token]
+        found = self._sentences.get(sid)
+        if found is None:
+            a, b = self.sents[sid]
+            s, e = self._char(a, b)
+            raw = self.text[s:e]
+            lead = len(raw) - len(raw.lstrip())
+            found = self._sentences[sid] = (raw.strip(), s + lead)
+        return found
 
     def to_extraction(self, article: Article) -> Extraction:
         mentions = []
+        attrs_of: dict[str, tuple[tuple[str, str], ...]] = {}
+        idx, tokens, text, sentence_of = self.idx, self.tokens, self.text, self._sentence
         for m in self.mentions:
             ent = self.ents[m.key]
-            attrs = tuple(sorted(ent.attrs.items()))
-            sentence, sent_start = self._sentence(m.start)
-            s, e = self._char(m.start, m.end)
-            mentions.append(Mention(m.key, ent.type, self.text[s:e], ent.name,
+            attrs = attrs_of.get(m.key)
+            if attrs is None:
+                attrs = attrs_of[m.key] = tuple(sorted(ent.attrs.items()))
+            sentence, sent_start = sentence_of(m.start)
+            s, e = idx[m.start], idx[m.end - 1] + len(tokens[m.end - 1])  # self._char(m.start, m.end)
+            mentions.append(Mention(m.key, ent.type, text[s:e], ent.name,
                                     Evidence(article.id, sentence, sent_start, s, e), attrs, m.implied))
-        relations = []
+        # one Relation per distinct fact: keyed by its fields (tuples hash faster than Relations)
+        relations: dict[tuple[Any, ...], Relation] = {}
+        evidence_of: dict[int, Evidence] = {}  # sentence id -> evidence: a relation's is its whole sentence
         for r in self.relations:
             sentence, sent_start = self._sentence(r.at)
-            evidence = Evidence(article.id, sentence, sent_start, sent_start, sent_start + len(sentence))
-            relations.append(Relation(r.subject, r.predicate, r.object, evidence, r.role,
-                                      tuple(sorted(r.qualifiers.items()))))
+            qualifiers = tuple(sorted(r.qualifiers.items()))
+            fact = (r.subject, r.predicate, r.object, sent_start, sentence, r.role, qualifiers)
+            if fact in relations:
+                continue
+            evidence = evidence_of.get(self.sent_id[r.at])
+            if evidence is None:
+                evidence = Evidence(article.id, sentence, sent_start, sent_start, sent_start + len(sentence))
+                evidence_of[self.sent_id[r.at]] = evidence
+            relations[fact] = Relation(r.subject, r.predicate, r.object, evidence, r.role, qualifiers)
         quotes = []
         for q in self.quotes:
             sentence, sent_start = self._sentence(q.at)
             quotes.append(Quote(q.speaker, self.text[q.start:q.end].strip(),
                                 Evidence(article.id, sentence, sent_start, q.start, q.end)))
-        return Extraction(article, tuple(mentions), tuple(dict.fromkeys(relations)), tuple(quotes))
+        return Extraction(article, tuple(mentions), tuple(relations.values()), tuple(quotes))
 
 
 # --------------------------------------------------------------------------- the analyser
 
+#: A region name found in the text: start, end, codes, explicit (with its kind word), context.
+_RegionHit = tuple[int, int, tuple[str, ...], bool, str]
+
+
 
 class _Analyser:
-    def __init__(self, doc: Doc, lex: _Lexicon):
+    def __init__(self, doc: Doc, lex: _Lexicon, tokens: _Tokens, sent_firsts: list[int]):
         self.doc = doc
         self.lex = lex
-        # spaCy builds a Token object on every access: read each token once into plain lists
-        toks = list(doc)
-        self.doc_text = doc.text  # Doc.text joins every token again on each access
-        self.n = len(toks)
-        self.text = [t.text for t in toks]
-        self.lower = [t.lower_ for t in toks]
-        self.idx = [t.idx for t in toks]
-        self.space = [t.is_space for t in toks]
-        self.sent_start = [bool(t.is_sent_start) for t in toks]
-        self.sent_id = [0] * self.n
-        self.sents: list[tuple[int, int]] = []  # token span of each sentence
-        sid = -1
-        for i in range(self.n):
-            if self.sent_start[i] or i == 0:
-                sid += 1
-                self.sents.append((i, i + 1))
-            self.sent_id[i] = sid
-            self.sents[sid] = (self.sents[sid][0], i + 1)
+        self.doc_text = tokens.text
+        self.text = tokens.words
+        self.n = len(self.text)
+        # spaCy's LOWER and IS_SPACE are str.lower() and str.isspace()
+        self.lower = [t.lower() for t in self.text]
+        self.tokens = tokens
+        self.cue_words = tokens.with_class(_CUE_WORD)
+        self.idx = tokens.idx
+        self.word_class = tokens.classes
+        self.sent_start = set(sent_firsts)
+        self.sents = list(zip(sent_firsts, sent_firsts[1:] + [self.n]))  # token span of each sentence
+        self.sent_id: list[int] = []
+        for sid, (a, b) in enumerate(self.sents):
+            self.sent_id += [sid] * (b - a)
         self.headline = self._headline_lines()
-        self.match: dict[str, dict[int, list[int]]] = {}
+        # label -> start -> ends, longest first
+        self.match: dict[str, dict[int, tuple[int, ...]]] = {label: {} for label in _LABELS}
         for label_id, s, e in lex.matcher(doc):
-            label = doc.vocab.strings[label_id]
-            self.match.setdefault(label, {}).setdefault(s, []).append(e)
-        for by_start in self.match.values():
-            for ends in by_start.values():
-                ends.sort(reverse=True)
+            by_start = self.match[lex.labels[label_id]]
+            ends = by_start.get(s)
+            by_start[s] = (e,) if ends is None else tuple(sorted((*ends, e), reverse=True))
+        # a title, a government, an event or a head starts here, or an institution's acronym: not a name
+        self.not_name_starts = set(self.match["TITLE"]) | set(self.match["GOV"]) | set(self.match["EVT"]) \
+            | set(self.match["HEAD"]) | {s for s in self.match["INST"] if self.text[s].isupper() and len(self.text[s]) > 3}
         self.ents: dict[str, _Ent] = {}
         self.mentions: list[_MentionT] = []
         self.relations: list[_RelT] = []
@@ -385,9 +472,11 @@ class _Analyser:
         self.person_tokens: set[int] = set()
         self.persons: list[str] = []  # person keys in order of creation
         self.person_mentions: list[tuple[int, str]] = []  # (token, key)
+        self.person_at: dict[int, str] = dict(self.person_mentions)  # the same, by token (one a token)
         self.posts: dict[str, list[_Post]] = {}
         self.title_refs: list[tuple[int, int, str, tuple[str, ...] | str | None]] = []  # start, end, role, region
-        self.region_hits: list[tuple[int, int, tuple[str, ...], bool, str]] = []  # start, end, codes, explicit, context
+        self.region_hits: list[_RegionHit] = []
+        self.region_starts: dict[int, _RegionHit] = {}  # the hit at each start, for region_at
         self._pending_posts: list[tuple[str | None, _Post]] = []
         self.title_holder: dict[int, str] = {}  # title start token -> the person holding it
         self.final_inst_keys: dict[str, str] = {}  # temporary institution key -> entity key
@@ -400,8 +489,8 @@ class _Analyser:
             return ""
         return self.doc_text[self.idx[a]:self.idx[b - 1] + len(self.text[b - 1])]
 
-    def ends(self, label: str, i: int) -> list[int]:
-        return self.match.get(label, {}).get(i, [])
+    def ends(self, label: str, i: int) -> tuple[int, ...]:
+        return self.match[label].get(i, ())
 
     def table(self, label: str, i: int, j: int) -> Any:
         return self.lex.tables[label].get(" ".join(self.lower[i:j]))
@@ -423,10 +512,28 @@ class _Analyser:
             words = [w for w in stripped.split() if w[:1].isalpha()]
             caps = sum(1 for w in words if is_cap(w))
             if len(words) >= 3 and caps / len(words) >= 0.6:
-                span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
+                span = self.token_span(start, start + len(line))
                 if span is not None:
-                    out.update(self.sent_id[t.i] for t in span)
+                    out.update(self.sent_id[span[0]:span[1]])
         return out
+
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens of ``doc.char_span(start, end, alignment_mode="expand")``, without making the Span.
+
+        The tokens tile the text: token i holds the characters from its
+        offset up to the next token's.
+        """
+        if not (0 <= start < len(self.doc_text) and 0 <= end - 1 < len(self.doc_text)):
+            return None
+        first = bisect.bisect_right(self.idx, start) - 1
+        last = bisect.bisect_right(self.idx, end - 1) - 1
+        if start == self.idx[first] + len(self.text[first]):
+            first += 1  # the space after a token is not part of it
+        return first, last + 1
+
+    def positions(self, words: frozenset[str]) -> list[int]:
+        """Where any of the lowercase *words* stands, in order (*words* from :data:`_CUE_WORDS`)."""
+        return [i for i in self.cue_words if self.lower[i] in words]
 
     def skip_paren(self, j: int, max_inner: int = 4) -> int:
         """Skip "( ... )" at j when short: an acronym or abbreviation in brackets."""
@@ -437,7 +544,7 @@ class _Analyser:
         return j
 
     def skip_space(self, j: int) -> int:
-        while j < self.n and self.space[j]:
+        while j < self.n and self.word_class[j] & _SPACE:
             j += 1
         return j
 
@@ -494,7 +601,7 @@ class _Analyser:
                     continue
             elif i and self.lower[i - 1] in G.SUBREGION_WORDS:
                 continue
-            self.region_hits.append((i, e, tuple(codes), explicit, ""))
+            self._add_region_hit((i, e, tuple(codes), explicit, ""))
             taken.update(range(i, e))
 
     def _region_context(self, i: int) -> bool:
@@ -509,10 +616,18 @@ class _Analyser:
         return False
 
     def region_at(self, j: int) -> tuple[int, int, tuple[str, ...], bool] | None:
-        for s, e, codes, explicit, _ in self.region_hits:
-            if s == j:
-                return s, e, codes, explicit
-        return None
+        hit = self.region_starts.get(j)
+        return None if hit is None else hit[:4]
+
+    def _add_region_hit(self, hit: _RegionHit) -> None:
+        self.region_hits.append(hit)
+        self.region_starts.setdefault(hit[0], hit)
+
+    def _set_region_hits(self, hits: list[_RegionHit]) -> None:
+        self.region_hits = hits
+        self.region_starts = {}
+        for hit in hits:
+            self.region_starts.setdefault(hit[0], hit)
 
     def region_after(self, j: int, kind: str | None = None) -> tuple[tuple[str, ...] | str, int] | None:
         """The region named at token j: codes (filtered by kind) and the end, or a home reference."""
@@ -533,13 +648,13 @@ class _Analyser:
                     codes = self.table("RB", k2, e)
                     if codes:
                         inner = (k2, e, tuple(codes), False)
-                        self.region_hits.append((k2, e, tuple(codes), False, "kind"))
+                        self._add_region_hit((k2, e, tuple(codes), False, "kind"))
                         break
             if inner is not None:
                 codes = self._filter_kind(inner[2], word_kind)
                 if codes != inner[2]:
-                    self.region_hits = [(s, e, codes if s == inner[0] else c, x, ctx)
-                                        for s, e, c, x, ctx in self.region_hits]
+                    self._set_region_hits([(s, e, codes if s == inner[0] else c, x, ctx)
+                                           for s, e, c, x, ctx in self.region_hits])
                 return codes, inner[1]
             if not is_cap(self.text[k]) if k < self.n else True:
                 return f"home:{word_kind}", j + 1
@@ -548,15 +663,15 @@ class _Analyser:
             for e in self.ends("RB", j):  # stop-listed bare name after a title: "Bupati Puncak"
                 codes = self.table("RB", j, e)
                 if codes and kind:
-                    self.region_hits.append((j, e, tuple(codes), False, "title"))
+                    self._add_region_hit((j, e, tuple(codes), False, "title"))
                     return self._filter_kind(tuple(codes), kind), e
             return None
         codes = hit[2]
         if kind:
             codes = self._filter_kind(codes, kind)
             if codes != hit[2]:  # "Wali Kota Bogor": the title settles which Bogor
-                self.region_hits = [(s, e, codes if s == hit[0] else c, x, ctx)
-                                    for s, e, c, x, ctx in self.region_hits]
+                self._set_region_hits([(s, e, codes if s == hit[0] else c, x, ctx)
+                                       for s, e, c, x, ctx in self.region_hits])
         return codes, hit[1]
 
     @staticmethod
@@ -588,8 +703,8 @@ class _Analyser:
         Panitia Pemilihan Kecamatan, in this sentence or later ones.
         """
         out: set[str] = set()
-        for i in range(2, self.n - 2):
-            if self.text[i] != "(" or self.text[i + 2] != ")" or not self.ends("INST", i + 1):
+        for i in (s - 1 for s in self.match["INST"]):  # "(" before a known acronym
+            if not 2 <= i < self.n - 2 or self.text[i] != "(" or self.text[i + 2] != ")":
                 continue
             k = i
             while k - 1 >= 0 and i - k < 4 and is_cap(self.text[k - 1]) and self.text[k - 1][:1].isalpha():
@@ -608,15 +723,18 @@ class _Analyser:
 
     def _find_institutions(self) -> None:
         self.local_acronyms = self._local_acronyms()
-        i = 0
-        while i < self.n:
+        # an institution starts with a government head, a known institution or a head
+        starts = sorted(self.match["GOV"].keys() | self.match["INST"].keys() | self.match["HEAD"].keys())
+        resume = 0
+        for i in starts:
+            if i < resume:
+                continue
             inst = self._institution_at(i)
             if inst is None:
-                i += 1
                 continue
             self.insts[inst.start] = inst
             self.inst_tokens.update(range(inst.start, inst.core_end))
-            i = max(inst.end, i + 1)
+            resume = max(inst.end, i + 1)
 
     def _institution_at(self, i: int) -> _Inst | None:
         gov_ends = self.ends("GOV", i)
@@ -744,7 +862,7 @@ class _Analyser:
         k = j
         while k < self.n and k - j < 4:
             t = self.text[k]
-            if not (t[:1].isalpha() and is_cap(t)) or hon_lex.is_honorific(t) or hon_lex.is_rank(t) \
+            if not (t[:1].isalpha() and is_cap(t)) or self.word_class[k] & (_HONORIFIC | _RANK) \
                     or self.ends("TITLE", k) or t.lower() in names_lex.name_stop():
                 break
             k += 1
@@ -800,18 +918,16 @@ class _Analyser:
     # ---------------------------------------------------------------- titles, officials, posts
 
     def _find_titles(self) -> None:
-        i = 0
-        while i < self.n:
-            ends = self.ends("TITLE", i)
-            if not ends or i in self.person_tokens:
-                i += 1
+        resume = 0
+        for i, ends in sorted(self.match["TITLE"].items()):
+            if i < resume or i in self.person_tokens:
                 continue
-            i = self._parse_title(i, ends[0])
+            resume = self._parse_title(i, ends[0])
 
     def _acting_before(self, i: int) -> tuple[str, bool, int]:
         """Acting marker and 'former' before the title at i: (acting, former, new start)."""
         acting, former, k = "", False, i
-        markers = title_lex.acting_markers()
+        markers = self.lex.acting_markers
         # "Pejabat (Pj)", "Penjabat (Pj.)"
         if k >= 3 and self.text[k - 1] == ")" and self.text[k - 3] == "(":
             inner = self.lower[k - 2].rstrip(".")
@@ -822,8 +938,9 @@ class _Analyser:
                     k -= 1
         if not acting:
             kk = k - 1 if k >= 1 and self.text[k - 1] == "." else k
+            act = self.match["ACT"]
             for s in range(max(0, kk - 3), kk):
-                for e in self.ends("ACT", s):
+                for e in act.get(s, ()):
                     if e == kk:
                         meaning = markers.get(title_lex.normalise_title(self.span_text(s, e)), "")
                         if meaning and meaning not in ("former", "elect"):
@@ -970,7 +1087,7 @@ class _Analyser:
             self._pending_posts.append((None, post))
             return max(j, i + 1)
         s, t, hons, end = name_span
-        degrees = [d.rstrip(",").rstrip(".") for d in self.text[t:end] if hon_lex.is_degree(d)]
+        degrees = [self.text[d].rstrip(",").rstrip(".") for d in range(t, end) if self.word_class[d] & _DEGREE]
         pkey = self.person(s, t, hons, official=True, degrees=degrees)
         self.title_holder[start] = pkey
         self._pending_posts.append((pkey, post))
@@ -1006,7 +1123,7 @@ class _Analyser:
     def _unit_words(self, j: int, title: title_lex.Title) -> int:
         """Words naming a unit under a unit-level title: "Kepala Bidang Mutasi dan Promosi"."""
         form = fold(title.form)
-        is_unit = bool(G.UNIT_TITLE_WORDS.intersection(form.split())) or form in G.UNIT_TITLE_FORMS
+        is_unit = _is_unit_title(form)
         k = j
         if not is_unit:
             if form.startswith("staf ahli") and j < self.n and self.lower[j] == "bidang":
@@ -1136,33 +1253,19 @@ class _Analyser:
         self._pending_posts.append((pkey, _Post(role, forms, "", False, org_key, region, t2.place, kk, kk)))
 
     def _is_name_token(self, k: int) -> bool:
-        t = self.text[k]
-        if not t[:1].isalpha() or not is_cap(t):
+        word = self.word_class[k]
+        if not word & (_NAME | _NAME_IF_CAP_FOLLOWS) or k in self.inst_tokens or k in self.not_name_starts:
             return False
-        low = t.lower().rstrip(".")
-        if k in self.inst_tokens:
+        if word & _NAME_IF_CAP_FOLLOWS and not (k + 1 < self.n and is_cap(self.text[k + 1])):
             return False
-        if low in names_lex.name_stop() and not (
-                hon_lex.is_name_particle(t) and k + 1 < self.n and is_cap(self.text[k + 1])):
-            return False  # "Lalu" is "then", but "Lalu Pathul Bahri" is a Sasak noble's name
-        if hon_lex.is_degree(t) and len(t) > 3 and not t.isalpha():
-            return False
-        if self.ends("TITLE", k) or self.ends("GOV", k) or self.ends("EVT", k):
-            return False
-        if self.ends("HEAD", k) or (self.ends("INST", k) and (t.isupper() and len(t) > 3)):
-            return False
-        if any(c.isdigit() for c in t) or (t in G.ROMAN_NUMERALS and len(t) > 1):
-            return False
-        if self.region_at(k) is not None and len(t) > 3:
-            return False
-        return not title_lex.is_misspelt_title_word(t)
+        return len(self.text[k]) <= 3 or k not in self.region_starts
 
     def _scan_honorifics(self, k: int) -> tuple[int, list[str]]:
         hons: list[str] = []
         while k < self.n:
-            t = self.text[k]
-            if hon_lex.is_honorific(t) or hon_lex.is_rank(t) or (hons and hon_lex.is_rank_suffix(t)):
-                hons.append(t.rstrip(",").rstrip("."))
+            word = self.word_class[k]
+            if word & (_HONORIFIC | _RANK) or (hons and word & _RANK_SUFFIX):
+                hons.append(self.text[k].rstrip(",").rstrip("."))
                 k += 1
                 while k < self.n and self.text[k] in (".", ","):
                     k += 1
@@ -1178,12 +1281,11 @@ class _Analyser:
         elif place_first:
             # "Camat Pelawan" names the district; the person follows a comma
             m = k
-            while m < self.n and self._is_name_token(m) and not hon_lex.is_rank(self.text[m]) \
-                    and not hon_lex.is_honorific(self.text[m]):
+            while m < self.n and self._is_name_token(m) and not self.word_class[m] & (_RANK | _HONORIFIC):
                 m += 1
             if m > k and m + 1 < self.n and self.text[m] == ",":
                 k = m + 1
-            elif m > k and m < self.n and (hon_lex.is_rank(self.text[m]) or hon_lex.is_honorific(self.text[m])):
+            elif m > k and m < self.n and self.word_class[m] & (_RANK | _HONORIFIC):
                 k = m  # "Kapolsek Cibinong AKP Dicky Wahyudi": the rank opens the name
             else:
                 return None
@@ -1216,8 +1318,8 @@ class _Analyser:
             t_end -= 1
         if toks == 0 or t_end <= s:
             return None
-        letters = sum(len(x) for x in self.text[s:t_end] if x[:1].isalpha())
-        if letters < 2:
+        # (the first token is a name token: two letters or more are enough)
+        if len(self.text[s]) < 2 and sum(len(x) for x in self.text[s:t_end] if x[:1].isalpha()) < 2:
             return None
         if self.sent_id[s] in self.headline and not self._known_name(s, t_end):
             return None
@@ -1232,8 +1334,7 @@ class _Analyser:
             if self.text[m] in (",", "."):
                 m += 1
                 continue
-            if hon_lex.is_degree(self.text[m]) and self.text[m] not in ("MA",) or (
-                    hon_lex.is_degree(self.text[m]) and m > k and self.text[m - 1] == ","):
+            if self.word_class[m] & _DEGREE and (self.text[m] not in ("MA",) or (m > k and self.text[m - 1] == ",")):
                 m += 1
                 end = m
                 continue
@@ -1259,18 +1360,18 @@ class _Analyser:
             s += 1
         if s >= e or self.sent_id[s] != self.sent_id[start] or any(t in self.person_tokens for t in range(s, e)):
             return None
-        if s > 0 and self.text[s - 1][:1].isalpha() and is_cap(self.text[s - 1]) and not hon_lex.is_honorific(
-                self.text[s - 1]):
+        if s > 0 and self.text[s - 1][:1].isalpha() and is_cap(self.text[s - 1]) \
+                and not self.word_class[s - 1] & _HONORIFIC:
             return None  # the run continues into something that is not a name
         hs, hons = s, []
-        if s > 0 and hon_lex.is_honorific(self.text[s - 1]):
+        if s > 0 and self.word_class[s - 1] & _HONORIFIC:
             hons.append(self.text[s - 1].rstrip("."))
         if self.sent_id[s] in self.headline and not self._known_name(s, e):
             return None
         return s, e, hons, hs
 
     def _skip_degrees_back(self, k: int) -> int:
-        while k >= 1 and hon_lex.is_degree(self.text[k]) and self.text[k - 1] in (",", "."):
+        while k >= 1 and self.word_class[k] & _DEGREE and self.text[k - 1] in (",", "."):
             k -= 2
             while k >= 0 and self.text[k] in (",", "."):
                 k -= 1
@@ -1282,9 +1383,9 @@ class _Analyser:
 
     def person(self, s: int, e: int, hons: list[str], official: bool = False, degrees: list[str] | None = None) -> str:
         """Register a person mention at tokens s..e, merging with a person already seen."""
-        for t, known in self.person_mentions:
-            if t == s:
-                return known  # this name was already read here (by a title, then by its honorific)
+        known = self.person_at.get(s)
+        if known is not None:
+            return known  # this name was already read here (by a title, then by its honorific)
         raw = squash(self.span_text(s, e))
         toks = tuple(name_key(raw).split())
         key = self._match_person(toks)
@@ -1312,6 +1413,7 @@ class _Analyser:
         self.mentions.append(_MentionT(key, ent.type, s, e, ent.name))
         self.person_tokens.update(range(s, e))
         self.person_mentions.append((s, key))
+        self.person_at[s] = key
         return key
 
     def _match_person(self, toks: tuple[str, ...]) -> str | None:
@@ -1319,14 +1421,16 @@ class _Analyser:
         if not toks:
             return None
         cands = []
+        words = set(toks)
         for key in self.persons:
             have = self.ents[key].tokens
-            if toks == have or set(toks) <= set(have) or set(have) <= set(toks):
+            have_words = set(have)
+            if toks == have or words <= have_words or have_words <= words:
                 cands.append(key)
-            elif _initials_cover(toks, have) or _initials_cover(have, toks):
-                cands.append(key)
-        if not cands:
-            return None
+            elif toks[-1] == have[-1] and (_initials_cover(toks, have) or _initials_cover(have, toks)):
+                cands.append(key)  # (initials cover a name with the same last word)
+        if len(cands) <= 1:
+            return cands[0] if cands else None
         # the most recently mentioned candidate: "Zainal" after "Zainal Arifin Fanath"
         order = {k: i for i, (_, k) in enumerate(self.person_mentions)}
         cands.sort(key=lambda c: (self.ents[c].type != EntityType.OFFICIAL, -order.get(c, -1)))
@@ -1341,9 +1445,7 @@ class _Analyser:
 
     def _find_deputies(self) -> None:
         """"Ketua DPRD X, A, didampingi ketiga wakilnya yakni: B(PKB), C(PPP), dan D": deputies of the last post."""
-        for i in range(self.n):
-            if self.lower[i] not in G.DEPUTY_WORDS:
-                continue
+        for i in self.positions(G.DEPUTY_WORDS):
             antecedent = None
             for pkey, post in self._pending_posts:
                 if pkey and post.at < i and self.sent_id[i] - self.sent_id[post.at] <= 1:
@@ -1355,7 +1457,7 @@ class _Analyser:
             k = i + 1
             while k < self.n:
                 while k < self.n and (self.lower[k] in ("yakni", "yaitu", "masing-masing", "dan", ":", ",")
-                                      or self.space[k]):
+                                      or self.word_class[k] & _SPACE):
                     k += 1
                 span = self._name_run(k, [])
                 if span is None or span[0] in self.person_tokens:
@@ -1372,8 +1474,10 @@ class _Analyser:
     # ---------------------------------------------------------------- other persons
 
     def _find_other_persons(self) -> None:
-        verbs = speech_lex.speech_verbs()
-        for i in range(self.n):
+        verbs = self.lex.speech_verbs
+        # only a speech verb, a person noun or an honorific introduces a person here
+        candidates = self.tokens.with_class(_PERSON_CUE | _HONORIFIC)
+        for i in candidates:
             if i in self.person_tokens:
                 continue
             low = self.lower[i]
@@ -1394,16 +1498,16 @@ class _Analyser:
                 s = e
                 while s - 1 >= 0 and e - s < 4 and self._is_name_token(s - 1):
                     s -= 1
-                if s < e and (s == 0 or not is_cap(self.text[s - 1]) or self.sent_start[s]) \
-                        and (self._known_name(s, e) or e - s >= 2 or self.sent_start[s] or relative):
+                if s < e and (s == 0 or not is_cap(self.text[s - 1]) or s in self.sent_start) \
+                        and (self._known_name(s, e) or e - s >= 2 or s in self.sent_start or relative):
                     if not (self.sent_id[s] in self.headline and not self._known_name(s, e)):
                         self.person(s, e, [])
-            elif self._person_noun_end(i) and i not in self.inst_tokens:
-                k, hons = self._scan_honorifics(self._person_noun_end(i))
+            elif (noun_end := self._person_noun_end(i)) and i not in self.inst_tokens:
+                k, hons = self._scan_honorifics(noun_end)
                 span = self._name_run(k, hons)
                 if span and not self.ends("TITLE", k):
                     self.person(span[0], span[1], span[2])
-            elif hon_lex.is_honorific(self.text[i]) and is_cap(self.text[i]) and low.rstrip(".") not in (
+            elif self.word_class[i] & _HONORIFIC and is_cap(self.text[i]) and low.rstrip(".") not in (
                     "bapak", "ibu", "pak", "bu", "saudara", "saudari"):
                 k, hons = self._scan_honorifics(i)
                 span = self._name_run(k, hons)
@@ -1413,6 +1517,8 @@ class _Analyser:
 
     def _person_noun_end(self, i: int) -> int:
         """The end of a person noun at i ("warga", "tokoh masyarakat"), or 0."""
+        if not self.word_class[i] & _PERSON_CUE:
+            return 0
         nouns = names_lex.person_nouns()
         for size in (3, 2, 1):
             if i + size <= self.n and " ".join(self.lower[i:i + size]) in nouns:
@@ -1424,8 +1530,8 @@ class _Analyser:
 
     def _nicknames(self) -> None:
         """"Iron, sapaan Bupati Lombok Timur": a nickname of the holder of that title."""
-        for i in range(1, self.n - 1):
-            if self.lower[i] not in G.NICKNAME_WORDS:
+        for i in self.positions(G.NICKNAME_WORDS):
+            if not 1 <= i < self.n - 1:
                 continue
             k = i - 1
             if self.text[k] == ",":
@@ -1462,6 +1568,7 @@ class _Analyser:
             if m.key == src:
                 m.key = dst
         self.person_mentions = [(t, dst if k == src else k) for t, k in self.person_mentions]
+        self.person_at = dict(self.person_mentions)
         self._pending_posts = [(dst if k == src else k, p) for k, p in self._pending_posts]
         for r in self.relations:
             if r.subject == src:
@@ -1471,42 +1578,51 @@ class _Analyser:
 
     def _find_known_names(self) -> None:
         """Later mentions of a person by part of the name ("Nanang", "Musyafirin")."""
-        for i in range(self.n):
-            if i in self.person_tokens or i in self.inst_tokens or not self._is_name_token(i):
+        known = self._person_name_words()
+        initials = {w[0] for w in known}
+        candidates = self.tokens.with_class(_NAME | _NAME_IF_CAP_FOLLOWS)
+        for i in candidates:
+            if i in self.person_tokens or i in self.inst_tokens:
+                continue
+            # The quick no: the name's first key word must be a known one, and it starts with
+            # the first letter of its first token (a capital letter, which folding keeps first).
+            if fold(self.text[i])[:1] not in initials or not self._is_name_token(i):
                 continue
             e = i
             while e < self.n and e - i < 4 and e not in self.person_tokens and self._is_name_token(e):
                 e += 1
             toks = tuple(name_key(self.span_text(i, e)).split())
-            if not toks:
-                continue
+            if not toks or not known.issuperset(toks):
+                continue  # (the next quick no: a word no person's name has)
             key = self._match_person(toks)
             if key and set(toks) <= set(self.ents[key].tokens):
                 self.person(i, e, [])
+                known = self._person_name_words()
+                initials = {w[0] for w in known}
+
+    def _person_name_words(self) -> set[str]:
+        """The name key words of every person found so far."""
+        return {w for key in self.persons for w in self.ents[key].tokens}
 
     # ---------------------------------------------------------------- events
 
     def _find_events(self) -> None:
         triggers = ev_lex.event_triggers()
-        i = 0
+        resume = 0
         found: list[tuple[int, int, str, str, str, dict[str, str]]] = []
-        while i < self.n:
-            ends = self.ends("EVT", i)
-            if not ends:
-                i += 1
+        for i, ends in sorted(self.match["EVT"].items()):
+            if i < resume:
                 continue
             e = ends[0]
             trig: ev_lex.EventTrigger = triggers.get(" ".join(self.lower[i:e])) or self.table("EVT", i, e)
             if trig is None or self._in_regulation(i) or i in self.person_tokens or i in self.inst_tokens:
-                i += 1
                 continue
             res = self._event_phrase(i, e, trig)
             if res is None:
-                i += 1
                 continue
             end, name, ident, attrs = res
             found.append((i, end, name, ident, trig.canonical, attrs))
-            i = max(end, i + 1)
+            resume = max(end, i + 1)
         self._register_events(found)
 
     def _in_regulation(self, i: int) -> bool:
@@ -1654,7 +1770,7 @@ class _Analyser:
                 obj_name = (obj_name + " " + t).strip()  # "HUT Kemerdekaan RI ke-78"
                 m += 1
                 continue
-            if t in ("(", ")", "-") or self.space[m]:
+            if t in ("(", ")", "-") or self.word_class[m] & _SPACE:
                 m += 1
                 continue
             break
@@ -1769,14 +1885,14 @@ class _Analyser:
 
     def _find_quotes(self) -> None:
         text = self.doc_text
-        verbs = speech_lex.speech_verbs()
+        verbs = self.lex.speech_verbs
         pos = 0
         spans: list[tuple[int, int]] = []
         while pos < len(text):
-            m = re.search(r"[“\"]", text[pos:])
+            m = _QUOTE_MARK.search(text, pos)
             if not m:
                 break
-            s = pos + m.start()
+            s = m.start()
             close = "”" if text[s] == "“" else '"'
             e = text.find(close, s + 1)
             alt = text.find("\n", s + 1)
@@ -1791,17 +1907,17 @@ class _Analyser:
                 spans.append((s + 1, e))
             pos = e + 1
         for s, e in spans:
-            at = self.doc.char_span(s, e, alignment_mode="expand")
+            at = self.token_span(s, e)
             if at is None:
                 continue
-            speaker = self._speaker_after(at.end, verbs) or self._speaker_before(at.start, verbs)
+            speaker = self._speaker_after(at[1], verbs) or self._speaker_before(at[0], verbs)
             if speaker:
-                self.quotes.append(_QuoteT(speaker, s, e, at.start))
+                self.quotes.append(_QuoteT(speaker, s, e, at[0]))
 
     def _speaker_after(self, k: int, verbs: dict[str, str]) -> str | None:
         """", kata Nanang." / ", ujarnya." / "tegas Bupati" after the closing quote."""
         k += 1
-        while k < self.n and self.text[k] in (",", "”", '"', "'") or (k < self.n and self.space[k]
+        while k < self.n and self.text[k] in (",", "”", '"', "'") or (k < self.n and self.word_class[k] & _SPACE
                                                                       and "\n" not in self.text[k]):
             k += 1
         if k >= self.n:
@@ -1914,35 +2030,45 @@ class _Analyser:
         self.home = self._home()
         kept = []
         for s, e, codes, explicit, ctx in self.region_hits:
-            if any(t in self.person_tokens for t in range(s, e)):
+            if not self.person_tokens.isdisjoint(range(s, e)):
                 continue
             kept.append((s, e, codes, explicit, ctx))
-        self.region_hits = kept
+        self._set_region_hits(kept)
         for s, e, codes, explicit, ctx in kept:
             code = self._resolve_codes(codes)
             if code:
                 key = self._region_entity(code)
                 self.mentions.append(_MentionT(key, self.ents[key].type, s, e, self.ents[key].name))
         # every regency or city implies its province
+        first: dict[str, _MentionT] = {}  # the first mention of each entity
+        for m in self.mentions:
+            first.setdefault(m.key, m)
         for key in [k for k in self.ents if k.startswith("region:")]:
             ent = self.ents[key]
             if ent.type in (EntityType.REGENCY, EntityType.CITY):
                 pkey = self._region_entity(ent.attrs["province"])
-                if not any(m.key == pkey for m in self.mentions):
-                    m0 = next(m for m in self.mentions if m.key == key)
+                if pkey not in first:
+                    m0 = first[key]
                     self.ents[pkey].attrs["implied"] = "1"
-                    self.mentions.append(_MentionT(pkey, EntityType.PROVINCE, m0.start, m0.end, self.ents[pkey].name,
-                                                   implied=True))
-                self.relations.append(_RelT(key, "located_in", pkey, next(
-                    m.start for m in self.mentions if m.key == key)))
+                    first[pkey] = _MentionT(pkey, EntityType.PROVINCE, m0.start, m0.end, self.ents[pkey].name,
+                                            implied=True)
+                    self.mentions.append(first[pkey])
+                self.relations.append(_RelT(key, "located_in", pkey, first[key].start))
 
     def _finish_institutions(self) -> None:
+        # _finish_posts registered every institution already: registering one again adds
+        # nothing but repeats of its relations (to_extraction keeps one of each) and,
+        # for a branch, a second mention of its parent
         for inst in sorted(self.insts.values(), key=lambda x: x.start):
-            if not inst.key:
-                continue
-            self._register_inst(inst)
+            if inst.key and inst.parent:
+                self._register_inst(inst)
 
-    def _register_inst(self, inst: _Inst) -> str:
+    def _register_inst(self, inst: _Inst, rename: bool = True) -> str:
+        """Make the entity of an institution span and give it its final key.
+
+        Relations that point at its temporary key are pointed at the final one,
+        unless *rename* is false: then that is the caller's business.
+        """
         temp = inst.key
         code = self._resolve_codes(inst.region) if inst.scope != "national" else None
         region_key = self._region_entity(code) if code else None
@@ -1998,13 +2124,16 @@ class _Analyser:
             self.relations.append(_RelT(key, "part_of", inst.parent, max(inst.start, 0)))
             self.mentions.append(_MentionT(inst.parent, EntityType.INSTITUTION, inst.start, inst.core_end,
                                            self.ents[inst.parent].name))
-        for rel in self.relations:
-            if rel.subject == temp:
-                rel.subject = key
-            if rel.object == temp:
-                rel.object = key
+        if rename:
+            self._rename_in_relations({temp: key})
         inst.key = key
         return key
+
+    def _rename_in_relations(self, keys: dict[str, str]) -> None:
+        """Point relations at the final keys of institutions (*keys*: temporary key -> final key)."""
+        for rel in self.relations:
+            rel.subject = keys.get(rel.subject, rel.subject)
+            rel.object = keys.get(rel.object, rel.object)
 
     def _finish_posts(self) -> None:
         # every institution span becomes an entity; posts then point at final keys
@@ -2012,8 +2141,9 @@ class _Analyser:
             self.inst_key(inst)
         by_temp: dict[str, _Inst] = {inst.key: inst for inst in self.insts.values()}
         for inst in sorted(self.insts.values(), key=lambda x: x.start):
-            self._register_inst(inst)
+            self._register_inst(inst, rename=False)
         final = {temp: inst.key for temp, inst in by_temp.items()}
+        self._rename_in_relations(final)  # (no final key is a temporary one)
         self.final_inst_keys = final
         recent_region: dict[str, str] = {}
         recent_place: dict[str, tuple[str, int]] = {}  # place kind -> (region, sentence)
@@ -2066,8 +2196,8 @@ class _Analyser:
                 holders.setdefault((_base_role(r.role), org_region), set()).add(r.subject)
                 holders.setdefault((_base_role(r.role), ""), set()).add(r.subject)
         refs = list(self.title_refs)
-        for i in range(self.n - 4):  # "orang nomor satu di Kabupaten X" is its head of government
-            if tuple(self.lower[i:i + 4]) == G.HEAD_OF_REGION_PHRASE:
+        for i in self.positions(_HEAD_OF_REGION_START):  # "orang nomor satu di Kabupaten X": its head of government
+            if i < self.n - 4 and tuple(self.lower[i:i + 4]) == G.HEAD_OF_REGION_PHRASE:
                 after = self.region_after(i + 4)
                 if after is not None and not isinstance(after[0], str):
                     code = self._resolve_codes(after[0])
@@ -2096,6 +2226,85 @@ class _Analyser:
             self.ents[key].attrs["implied"] = "1"
             self.mentions.append(_MentionT(key, EntityType.INSTITUTION, at, end, self.ents[key].name, implied=True))
         return key
+
+
+#: What a token's text alone says about it (bit flags, see :func:`_word_class`).
+_NAME = 1  # may be part of a person's name
+_NAME_IF_CAP_FOLLOWS = 2  # ... but only before a capitalised word: "Lalu" is "then", "Lalu Pathul Bahri" a name
+_HONORIFIC = 4  # "H.", "Dr.", "Bapak"
+_PERSON_CUE = 8  # a speech verb or the first word of a person noun: "kata", "menurut", "warga", "tokoh"
+_RANK = 16  # "AKBP", "Letkol"
+_RANK_SUFFIX = 32  # "Inf", "(Purn)"
+_DEGREE = 64  # "S.Sos.", "M.Si"
+_SPACE = 128  # whitespace: spaCy's IS_SPACE is str.isspace()
+_SENTENCE_MARK = 256  # a sentence may start after it (see _sentence_starts): . ! ? ” "
+_ABBREVIATION = 512  # a full stop after it does not end a sentence: "Moh", "Kab", "Wabup", "Q"
+_CUE_WORD = 1024  # one of _CUE_WORDS ("wakilnya", "sapaan", "orang")
+
+#: :func:`_word_class` of the words seen, dropped when it grows large.
+_WORD_CLASSES: dict[str, int] = {}
+_WORD_CLASSES_MAX = 200_000
+
+
+def _word_classes(words: list[str]) -> list[int]:
+    """:func:`_word_class` of each word (every token's: a plain dict keeps that quick)."""
+    found = list(map(_WORD_CLASSES.get, words))
+    if None in found:
+        if len(_WORD_CLASSES) > _WORD_CLASSES_MAX:
+            _WORD_CLASSES.clear()
+        for i, flags in enumerate(found):
+            if flags is None:
+                found[i] = _WORD_CLASSES[words[i]] = _word_class(words[i])
+    return cast("list[int]", found)
+
+
+@functools.cache
+def _person_cues() -> frozenset[str]:
+    """The lowercase words with the :data:`_PERSON_CUE` flag."""
+    noun_starts = {noun.split(" ")[0] for noun in names_lex.person_nouns()}
+    return frozenset(speech_lex.speech_verbs()) | noun_starts
+
+
+def _word_class(t: str) -> int:
+    """The flags of a token's text: ``_NAME``, ``_NAME_IF_CAP_FOLLOWS``, ``_HONORIFIC``, ``_PERSON_CUE``, ...
+
+    The analyser asks these of every token; whether a name word is a name
+    where it stands (not in an institution, a title or a region) depends on
+    the document and is its business.
+    """
+    flags = 0
+    for flag, test in ((_HONORIFIC, hon_lex.is_honorific), (_RANK, hon_lex.is_rank),
+                       (_RANK_SUFFIX, hon_lex.is_rank_suffix), (_DEGREE, hon_lex.is_degree)):
+        if test(t):
+            flags |= flag
+    if t.lower() in _person_cues():
+        flags |= _PERSON_CUE
+    if t.lower() in _CUE_WORDS:
+        flags |= _CUE_WORD
+    if t.isspace():
+        flags |= _SPACE
+    if t in (".", "!", "?", "”", '"'):
+        flags |= _SENTENCE_MARK
+    if names_lex.is_name_abbreviation(t) or flags & _HONORIFIC or title_lex.lookup_title(t) is not None \
+            or t.lower() in _KIND_WORDS:
+        flags |= _ABBREVIATION
+    if not t[:1].isalpha() or not is_cap(t):
+        return flags
+    if flags & _DEGREE and len(t) > 3 and not t.isalpha():
+        return flags
+    if any(c.isdigit() for c in t) or (t in G.ROMAN_NUMERALS and len(t) > 1):
+        return flags
+    if title_lex.is_misspelt_title_word(t):
+        return flags
+    if t.lower().rstrip(".") in names_lex.name_stop():
+        return flags | _NAME_IF_CAP_FOLLOWS if hon_lex.is_name_particle(t) else flags
+    return flags | _NAME
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_unit_title(form: str) -> bool:
+    """Whether a title (folded) heads a unit whose name follows it ("Kepala Bidang", "Kasubag")."""
+    return bool(G.UNIT_TITLE_WORDS.intersection(form.split())) or form in G.UNIT_TITLE_FORMS
 
 
 def _base_role(role: str) -> str:

@@ -11,6 +11,7 @@ titles but belong to the name, so the extractor keeps them.
 Every form is compared after :func:`normalise_token`, so "S.Sos." and "SSos"
 are one key, and so are "Dr." (doctorate) and "dr." (medical doctor).
 Everything is read on first use and cached; importing the module reads nothing.
+The ``is_*`` tests are cached too: the extractor asks them of every token.
 """
 
 from __future__ import annotations
@@ -91,26 +92,31 @@ def name_particles() -> frozenset[str]:
     return _forms("name_particles.txt")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_honorific(token: str) -> bool:
     """Whether *token* is an honorific prefix ("H.", "Hj", "dr.", "KH")."""
     return normalise_token(token) in honorifics()
 
 
+@functools.lru_cache(maxsize=65536)
 def is_degree(token: str) -> bool:
     """Whether *token* is a degree written after a name ("S.Sos.", "M.Si", "SH")."""
     return normalise_token(token) in degrees()
 
 
+@functools.lru_cache(maxsize=65536)
 def is_rank(token: str) -> bool:
     """Whether *token* is a Polri or TNI rank ("AKBP", "Letkol", "Kombes Pol")."""
     return normalise_token(token) in ranks()
 
 
+@functools.lru_cache(maxsize=65536)
 def is_rank_suffix(token: str) -> bool:
     """Whether *token* is a corps or status suffix that follows a rank ("Inf", "Pol", "(Purn)")."""
     return normalise_token(token) in rank_suffixes()
 
 
+@functools.lru_cache(maxsize=65536)
 def is_name_particle(token: str) -> bool:
     """Whether *token* is a name particle kept in names ("Andi", "Tb.", "La Ode")."""
     return normalise_token(token) in name_particles()

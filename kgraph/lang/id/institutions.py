@@ -180,6 +180,7 @@ def institution_forms() -> dict[str, Institution]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def lookup_institution(text: str) -> Institution | None:
     """Return the institution or party named by *text* (a name or any form), or ``None``.
 

@@ -44,6 +44,7 @@ def name_abbreviations() -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in read_lines("name_abbreviations.txt"))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_name_abbreviation(token: str) -> bool:
     """True for "Moh", "Abd" or a single capital letter ("Q"): a dot after it continues a name."""
     t = token.rstrip(".")

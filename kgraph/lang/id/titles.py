@@ -104,6 +104,7 @@ def titles() -> dict[str, Title]:
     return dict(_titles())
 
 
+@functools.lru_cache(maxsize=65536)
 def lookup_title(text: str) -> Title | None:
     """Return the title whose form is *text* ("Wabup", "Wali-Kota"), or ``None``.
 
