@@ -263,7 +263,8 @@ def _build_lexicon(nlp_: Language) -> _Lexicon:
 @functools.cache
 def _lexicon() -> _Lexicon:
     """The lexicon of :func:`nlp`'s ``kgraph_entities`` component."""
-    recognizer: _Recognizer = nlp().get_pipe("kgraph_entities")
+    recognizer = nlp().get_pipe("kgraph_entities")
+    assert isinstance(recognizer, _Recognizer)
     return recognizer.lex
 
 
