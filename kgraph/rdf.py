@@ -176,18 +176,28 @@ _PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_/%.-]*[A-Za-z0-9_/%-])?")
 _NEEDS_ESCAPE = re.compile(r'["\\\n\r]')
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def _part(text: str) -> str | None:
+def _plain_local(text: str) -> str | None:
     """*text* (an id or a piece of one) as the local part of a ``kgr:`` name, or None when it cannot be."""
     local = quote(text, safe="/-._~")
     return local.replace("/", "\\/") if _PLAIN_ID.fullmatch(local) else None
 
 
-@functools.lru_cache(maxsize=1 << 17)
+#: :func:`_plain_local` for the ids and pieces met many times (entities, articles).
+_part = functools.lru_cache(maxsize=1 << 17)(_plain_local)
+
+
+def _term(node_id: str, local: str | None) -> str:
+    return f"kgr:{local}" if local is not None else f"<{BASE}{quote(node_id, safe='/-._~')}>"
+
+
 def _node(node_id: str) -> str:
     r"""The Turtle term of a node id: ``kgr:person\/ratu-tatu-chasanah``, or ``<...>`` when it cannot be."""
-    local = _part(node_id)
-    return f"kgr:{local}" if local is not None else f"<{BASE}{quote(node_id, safe='/-._~')}>"
+    return _term(node_id, _part(node_id))
+
+
+def _node_uncached(node_id: str) -> str:
+    """:func:`_node` for an id met once or twice (a post, a statement), which would only churn the cache."""
+    return _term(node_id, _plain_local(node_id))
 
 
 def _node_in(kind: str, article: str, rest: str, node_id: str = "") -> str:
@@ -200,11 +210,6 @@ def _node_in(kind: str, article: str, rest: str, node_id: str = "") -> str:
     if art is None or tail is None:
         return _node_uncached(f"{kind}/{article}/{rest}/{node_id}" if node_id else f"{kind}/{article}/{rest}")
     return f"kgr:{kind}\\/{art}\\/{rest}\\/{tail}" if node_id else f"kgr:{kind}\\/{art}\\/{rest}"
-
-
-def _node_uncached(node_id: str) -> str:
-    local = quote(node_id, safe="/-._~")
-    return f"kgr:{local}".replace("/", "\\/") if _PLAIN_ID.fullmatch(local) else f"<{BASE}{local}>"
 
 
 def _str(text: str) -> str:
