@@ -22,11 +22,11 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import FLAG63, IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -56,8 +56,10 @@ _QUOTE_OPEN = {"“": "”", '"': '"', "‘": "’"}
 #: The PhraseMatcher's labels (see :func:`_build_lexicon`).
 _LABELS = ("RX", "RB", "GOV", "HEAD", "INST", "TITLE", "ACT", "EVT", "SPV")
 _HEAD_OF_REGION_START = frozenset(G.HEAD_OF_REGION_PHRASE[:1])
+_TENTANG = frozenset(["tentang"])  # "about": a regulation's title follows
 #: Words some rules look for (see _Analyser.positions).
-_CUE_WORDS = G.DEPUTY_WORDS | G.NICKNAME_WORDS | _HEAD_OF_REGION_START
+_CUE_WORDS = G.DEPUTY_WORDS | G.NICKNAME_WORDS | _HEAD_OF_REGION_START | _TENTANG
+_KIND_TITLES = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}
 _ENT_KINDS = {"regency": EntityType.REGENCY, "city": EntityType.CITY, "province": EntityType.PROVINCE}
 
 
@@ -99,6 +101,8 @@ def nlp() -> Language:
         Language.component("kgraph_sentences", func=_set_sentences)
     if "kgraph_entities" not in Language.factories:
         Language.factory("kgraph_entities", func=_make_recognizer)
+    pipeline.vocab.add_flag(_has_word_class, _HAS_CLASS)
+    tokenizer.max_cache_size = max(tokenizer.max_cache_size, _CACHED_CHUNKS_MAX + 10_000)  # see _cache_chunks
     pipeline.add_pipe("kgraph_sentences")
     pipeline.add_pipe("kgraph_entities")
     return pipeline
@@ -123,10 +127,35 @@ def extract(article: Article) -> Extraction:
     """
     # The work of ``nlp()(article.text)`` without what only a Doc's users need:
     # the Doc's sentence starts, its entity spans and ``Doc.text``.
-    doc = nlp().make_doc(article.text)
+    pipeline = nlp()
+    doc = pipeline.make_doc(article.text)
+    _cache_chunks(pipeline, article.text)
     tokens = _Tokens.read(doc, article.text)
     analysis = _Analyser(doc, _lexicon(), tokens, _sentence_starts(tokens)).run()
     return analysis.to_extraction(article)
+
+
+#: The chunks of text (as split at whitespace) that :func:`_cache_chunks` had the tokenizer cache.
+_CACHED_CHUNKS: set[str] = set()
+_CACHED_CHUNKS_MAX = 200_000
+
+
+def _cache_chunks(pipeline: Language, text: str) -> None:
+    """Have the tokenizer cache how it splits the chunks of *text* it has not met.
+
+    spaCy's tokenizer caches the tokens of each whitespace-separated chunk, but
+    stops caching for the rest of a text at the text's first special case
+    ("Kab.", "H.": spaCy issue #1250). In news that comes early, so most chunks
+    were split again, with the affix regexes, in every article: the bulk of the
+    tokenizer's time. A chunk split on its own is cached; the cache only saves
+    work (it holds what splitting the chunk gives), so tokens do not change.
+    """
+    if len(_CACHED_CHUNKS) >= _CACHED_CHUNKS_MAX:
+        return
+    new = set(text.split()).difference(_CACHED_CHUNKS)
+    for chunk in new:
+        pipeline.tokenizer(chunk)
+    _CACHED_CHUNKS.update(new)
 
 
 @dataclass(frozen=True)
@@ -135,31 +164,43 @@ class _Tokens:
 
     spaCy builds a Token object on every access and ``Doc.text`` joins every
     token again: the columns are read once with ``Doc.to_array`` instead, and
-    the token texts sliced from the text.
+    the token texts sliced from the text. Most tokens have no word class;
+    :func:`nlp`'s vocabulary marks the words that have one (:data:`_HAS_CLASS`),
+    so only those are looked up.
     """
 
     text: str
     words: list[str]
     idx: list[int]
     classes: list[int]
-    class_array: Any  # the classes as a numpy array, for with_class()
+    classed: list[int]  # the tokens with a class
 
     @classmethod
     def read(cls, doc: Doc, text: str | None = None) -> _Tokens:
         """Read *doc*; *text*, when given, is the string it was made from."""
         if text is None:
             text = doc.text
-        columns = doc.to_array([IDX, LENGTH])
+        vocab: Any = doc.vocab  # (spaCy's stubs lack lex_attr_getters)
+        if vocab.lex_attr_getters.get(_HAS_CLASS) is _has_word_class:
+            # the vocabulary knows which words have a class: look only those up
+            columns = doc.to_array([IDX, LENGTH, _HAS_CLASS])
+            classed: list[int] = columns[:, 2].nonzero()[0].tolist()
+        else:
+            columns = doc.to_array([IDX, LENGTH])
+            classed = list(range(len(columns)))
         idx: list[int] = columns[:, 0].tolist()
         ends: list[int] = (columns[:, 0] + columns[:, 1]).tolist()
         words = [text[a:b] for a, b in zip(idx, ends)]
-        classes = _word_classes(words)
-        return cls(text, words, idx, classes, numpy.array(classes, dtype=numpy.int64))
+        classes = [0] * len(words)
+        known = _WORD_CLASSES.get
+        for i in classed:
+            classes[i] = known(words[i]) or _cached_word_class(words[i])
+        return cls(text, words, idx, classes, classed)
 
     def with_class(self, flags: int) -> list[int]:
         """The tokens that have any of the :func:`_word_class` *flags*, in order."""
-        found: list[int] = (self.class_array & flags).nonzero()[0].tolist()
-        return found
+        classes = self.classes
+        return [i for i in self.classed if classes[i] & flags]
 
 
 def _set_sentences(doc: Doc) -> Doc:
@@ -298,7 +339,7 @@ class _Recognizer:
 # --------------------------------------------------------------------------- analysis records
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ent:
     key: str
     type: EntityType
@@ -307,7 +348,7 @@ class _Ent:
     tokens: tuple[str, ...] = ()  # a person's name key tokens
 
 
-@dataclass
+@dataclass(slots=True)
 class _MentionT:
     key: str
     type: EntityType
@@ -317,7 +358,7 @@ class _MentionT:
     implied: bool = False  # the span implies the entity (a Bupati implies the Pemkab) without naming it
 
 
-@dataclass
+@dataclass(slots=True)
 class _RelT:
     subject: str
     predicate: str
@@ -327,7 +368,7 @@ class _RelT:
     qualifiers: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _QuoteT:
     speaker: str
     start: int  # char offsets of the quoted text
@@ -335,7 +376,7 @@ class _QuoteT:
     at: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Inst:
     start: int
     end: int  # end of the whole span, region included
@@ -350,7 +391,7 @@ class _Inst:
     short: str = ""  # the short name a title implies ("Polres" for Kapolres)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Post:
     role: str
     role_forms: set[str]
@@ -435,21 +476,18 @@ class _Analysis:
 _RegionHit = tuple[int, int, tuple[str, ...], bool, str]
 
 
-
 class _Analyser:
     def __init__(self, doc: Doc, lex: _Lexicon, tokens: _Tokens, sent_firsts: list[int]):
-        self.doc = doc
         self.lex = lex
         self.doc_text = tokens.text
         self.text = tokens.words
         self.n = len(self.text)
-        # spaCy's LOWER and IS_SPACE are str.lower() and str.isspace()
-        self.lower = [t.lower() for t in self.text]
+        self.lower = list(map(str.lower, self.text))  # spaCy's LOWER is str.lower()
         self.tokens = tokens
         self.cue_words = tokens.with_class(_CUE_WORD)
         self.idx = tokens.idx
         self.word_class = tokens.classes
-        self.sent_start = set(sent_firsts)
+        self.sent_firsts = set(sent_firsts)
         self.sents = list(zip(sent_firsts, sent_firsts[1:] + [self.n]))  # token span of each sentence
         self.sent_id: list[int] = []
         for sid, (a, b) in enumerate(self.sents):
@@ -463,7 +501,8 @@ class _Analyser:
             by_start[s] = (e,) if ends is None else tuple(sorted((*ends, e), reverse=True))
         # a title, a government, an event or a head starts here, or an institution's acronym: not a name
         self.not_name_starts = set(self.match["TITLE"]) | set(self.match["GOV"]) | set(self.match["EVT"]) \
-            | set(self.match["HEAD"]) | {s for s in self.match["INST"] if self.text[s].isupper() and len(self.text[s]) > 3}
+            | set(self.match["HEAD"]) | {s for s in self.match["INST"] if self.text[s].isupper()
+                                         and len(self.text[s]) > 3}
         self.ents: dict[str, _Ent] = {}
         self.mentions: list[_MentionT] = []
         self.relations: list[_RelT] = []
@@ -473,7 +512,7 @@ class _Analyser:
         self.person_tokens: set[int] = set()
         self.persons: list[str] = []  # person keys in order of creation
         self.person_mentions: list[tuple[int, str]] = []  # (token, key)
-        self.person_at: dict[int, str] = dict(self.person_mentions)  # the same, by token (one a token)
+        self.person_at: dict[int, str] = {}  # the same by token (person() reads a token once)
         self.posts: dict[str, list[_Post]] = {}
         self.title_refs: list[tuple[int, int, str, tuple[str, ...] | str | None]] = []  # start, end, role, region
         self.region_hits: list[_RegionHit] = []
@@ -533,7 +572,7 @@ class _Analyser:
         return first, last + 1
 
     def positions(self, words: frozenset[str]) -> list[int]:
-        """Where any of the lowercase *words* stands, in order (*words* from :data:`_CUE_WORDS`)."""
+        """Where any of the lowercase *words* stands, in order (*words* from :data:`_CUE_WORDS`, rare words)."""
         return [i for i in self.cue_words if self.lower[i] in words]
 
     def skip_paren(self, j: int, max_inner: int = 4) -> int:
@@ -543,6 +582,10 @@ class _Analyser:
                 if self.text[k] == ")":
                     return k + 1
         return j
+
+    def _space_after(self, k: int) -> bool:
+        """Whether token k ends the text or whitespace follows it."""
+        return k + 1 >= self.n or self.idx[k] + len(self.text[k]) < self.idx[k + 1]
 
     def skip_space(self, j: int) -> int:
         while j < self.n and self.word_class[j] & _SPACE:
@@ -686,7 +729,7 @@ class _Analyser:
         key = f"region:{code}"
         if key not in self.ents:
             r = reg_lex.by_code(code)
-            self.ents[key] = _Ent(key, EntityType(r.entity_type), r.full_name,
+            self.ents[key] = _Ent(key, _ENT_KINDS[r.kind], r.full_name,  # (EntityType(r.entity_type))
                                   {"code": r.code, "province": r.province, "kind": r.kind})
         return key
 
@@ -743,14 +786,15 @@ class _Analyser:
             inst = self._government(i, gov_ends[0])
             if inst:
                 return inst
-        best_known = self.ends("INST", i)[0] if self.ends("INST", i) else 0
+        if not is_cap(self.text[i]):
+            return None
+        inst_ends, head_ends = self.ends("INST", i), self.ends("HEAD", i)
+        best_known = inst_ends[0] if inst_ends else 0
         if best_known == i + 1 and (self.text[i] in self.local_acronyms or self._dateline(i) or (
                 self.lower[i] in self.lex.acronyms and not self.text[i].isupper())):
             best_known = 0
-        head_end = self.ends("HEAD", i)[0] if self.ends("HEAD", i) else 0
+        head_end = head_ends[0] if head_ends else 0
         if not best_known and not head_end:
-            return None
-        if not is_cap(self.text[i]):
             return None
         core_end = best_known
         known: inst_lex.Institution | None = self.table("INST", i, best_known) if best_known else None
@@ -1388,7 +1432,7 @@ class _Analyser:
         if known is not None:
             return known  # this name was already read here (by a title, then by its honorific)
         raw = squash(self.span_text(s, e))
-        toks = tuple(name_key(raw).split())
+        toks = _name_tokens(raw)
         key = self._match_person(toks)
         if key is None:
             key = f"person:{len(self.persons)}"
@@ -1499,8 +1543,8 @@ class _Analyser:
                 s = e
                 while s - 1 >= 0 and e - s < 4 and self._is_name_token(s - 1):
                     s -= 1
-                if s < e and (s == 0 or not is_cap(self.text[s - 1]) or s in self.sent_start) \
-                        and (self._known_name(s, e) or e - s >= 2 or s in self.sent_start or relative):
+                if s < e and (s == 0 or not is_cap(self.text[s - 1]) or s in self.sent_firsts) \
+                        and (self._known_name(s, e) or e - s >= 2 or s in self.sent_firsts or relative):
                     if not (self.sent_id[s] in self.headline and not self._known_name(s, e)):
                         self.person(s, e, [])
             elif (noun_end := self._person_noun_end(i)) and i not in self.inst_tokens:
@@ -1585,14 +1629,22 @@ class _Analyser:
         for i in candidates:
             if i in self.person_tokens or i in self.inst_tokens:
                 continue
-            # The quick no: the name's first key word must be a known one, and it starts with
-            # the first letter of its first token (a capital letter, which folding keeps first).
-            if fold(self.text[i])[:1] not in initials or not self._is_name_token(i):
+            # The quick no: the name's first key word must be a known one. It is the first
+            # folded word of the first token when that word ends in the token and is not a
+            # single letter (those are joined, "H. W." -> "hw"); it starts with the token's
+            # first letter anyway (a capital, which folding keeps first).
+            first = _fold_words(self.text[i])
+            if len(first[0]) > 1 and (len(first) > 1 or self._space_after(i)):
+                if first[0] not in known:
+                    continue
+            elif first[0][0] not in initials:
+                continue
+            if not self._is_name_token(i):
                 continue
             e = i
             while e < self.n and e - i < 4 and e not in self.person_tokens and self._is_name_token(e):
                 e += 1
-            toks = tuple(name_key(self.span_text(i, e)).split())
+            toks = _name_tokens(self.span_text(i, e))
             if not toks or not known.issuperset(toks):
                 continue  # (the next quick no: a word no person's name has)
             key = self._match_person(toks)
@@ -1616,7 +1668,7 @@ class _Analyser:
                 continue
             e = ends[0]
             trig: ev_lex.EventTrigger = triggers.get(" ".join(self.lower[i:e])) or self.table("EVT", i, e)
-            if trig is None or self._in_regulation(i) or i in self.person_tokens or i in self.inst_tokens:
+            if trig is None or i in self.person_tokens or i in self.inst_tokens or self._in_regulation(i):
                 continue
             res = self._event_phrase(i, e, trig)
             if res is None:
@@ -1628,6 +1680,8 @@ class _Analyser:
 
     def _in_regulation(self, i: int) -> bool:
         """An event word inside a regulation's title ("Surat Edaran ... tentang pelantikan")."""
+        if not any(i - 25 < k < i for k in self.positions(_TENTANG)):
+            return False  # (the quick no: no "tentang" in reach)
         sid = self.sent_id[i]
         k = i - 1
         seen_tentang = False
@@ -1813,6 +1867,8 @@ class _Analyser:
         return None
 
     def _register_events(self, found: list[tuple[int, int, str, str, str, dict[str, str]]]) -> None:
+        if not found:
+            return
         # One event per identity. Events without one (no year, no ordinal) are grouped
         # by their trigger within the article ("pelantikan pejabat eselon II" ...
         # "pelantikan ini"): one node, named by the most frequent specific wording.
@@ -2077,7 +2133,7 @@ class _Analyser:
             if not code:
                 return temp
             r = reg_lex.by_code(code)
-            word = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}[r.kind]
+            word = _KIND_TITLES[r.kind]
             name = f"Pemerintah {word} {r.name}"
             key = f"inst:gov@{code}"
         elif inst.scope == "branch" and code:
@@ -2138,10 +2194,11 @@ class _Analyser:
 
     def _finish_posts(self) -> None:
         # every institution span becomes an entity; posts then point at final keys
-        for inst in sorted(self.insts.values(), key=lambda x: x.start):
+        insts = sorted(self.insts.values(), key=lambda x: x.start)
+        for inst in insts:
             self.inst_key(inst)
         by_temp: dict[str, _Inst] = {inst.key: inst for inst in self.insts.values()}
-        for inst in sorted(self.insts.values(), key=lambda x: x.start):
+        for inst in insts:
             self._register_inst(inst, rename=False)
         final = {temp: inst.key for temp, inst in by_temp.items()}
         self._rename_in_relations(final)  # (no final key is a temporary one)
@@ -2189,13 +2246,6 @@ class _Analyser:
         Each becomes an implied mention of the one person who holds that role
         for that place in the article (provenance, not an alias).
         """
-        holders: dict[tuple[str, str], set[str]] = {}
-        for r in self.relations:
-            if r.predicate == "holds" and r.subject in self.ents:
-                org = self.ents.get(r.object)
-                org_region = org.attrs.get("region", "") if org else ""
-                holders.setdefault((_base_role(r.role), org_region), set()).add(r.subject)
-                holders.setdefault((_base_role(r.role), ""), set()).add(r.subject)
         refs = list(self.title_refs)
         for i in self.positions(_HEAD_OF_REGION_START):  # "orang nomor satu di Kabupaten X": its head of government
             if i < self.n - 4 and tuple(self.lower[i:i + 4]) == G.HEAD_OF_REGION_PHRASE:
@@ -2205,6 +2255,15 @@ class _Analyser:
                     if code:
                         role = {"regency": "Bupati", "city": "Wali Kota", "province": "Gubernur"}[reg_lex.by_code(code).kind]
                         refs.append((i, after[1], role, (code,)))
+        if not refs:
+            return
+        holders: dict[tuple[str, str], set[str]] = {}
+        for r in self.relations:
+            if r.predicate == "holds" and r.subject in self.ents:
+                org = self.ents.get(r.object)
+                org_region = org.attrs.get("region", "") if org else ""
+                holders.setdefault((_base_role(r.role), org_region), set()).add(r.subject)
+                holders.setdefault((_base_role(r.role), ""), set()).add(r.subject)
         taken = {(m.start, m.end) for m in self.mentions}
         for start, end, role, place in refs:
             if isinstance(place, str) and place.startswith(("inst", "implied", "gov")):
@@ -2246,17 +2305,25 @@ _CUE_WORD = 1024  # one of _CUE_WORDS ("wakilnya", "sapaan", "orang")
 _WORD_CLASSES: dict[str, int] = {}
 _WORD_CLASSES_MAX = 200_000
 
+#: The lexeme flag :func:`nlp` gives the words whose :func:`_word_class` is not 0 (most
+#: tokens have none). spaCy computes it once for each word of the vocabulary, and
+#: ``Doc.to_array`` reads it for every token of a Doc at once.
+_HAS_CLASS = FLAG63
 
-def _word_classes(words: list[str]) -> list[int]:
-    """:func:`_word_class` of each word (every token's: a plain dict keeps that quick)."""
-    found = list(map(_WORD_CLASSES.get, words))
-    if None in found:
+
+def _cached_word_class(word: str) -> int:
+    """:func:`_word_class`, from a plain dict (quicker than ``lru_cache`` for every token)."""
+    flags = _WORD_CLASSES.get(word)
+    if flags is None:
         if len(_WORD_CLASSES) > _WORD_CLASSES_MAX:
             _WORD_CLASSES.clear()
-        for i, flags in enumerate(found):
-            if flags is None:
-                found[i] = _WORD_CLASSES[words[i]] = _word_class(words[i])
-    return cast("list[int]", found)
+        flags = _WORD_CLASSES[word] = _word_class(word)
+    return flags
+
+
+def _has_word_class(word: str) -> bool:
+    """The :data:`_HAS_CLASS` flag of a word."""
+    return _cached_word_class(word) != 0
 
 
 @functools.cache
@@ -2269,9 +2336,10 @@ def _person_cues() -> frozenset[str]:
 def _word_class(t: str) -> int:
     """The flags of a token's text: ``_NAME``, ``_NAME_IF_CAP_FOLLOWS``, ``_HONORIFIC``, ``_PERSON_CUE``, ...
 
-    The analyser asks these of every token; whether a name word is a name
-    where it stands (not in an institution, a title or a region) depends on
-    the document and is its business.
+    What the word alone says, computed once a word (:data:`_HAS_CLASS`,
+    :func:`_cached_word_class`) instead of at every token. Whether a name
+    word is a name where it stands (not in an institution, a title or a
+    region) depends on the document and is the analyser's business.
     """
     flags = 0
     for flag, test in ((_HONORIFIC, hon_lex.is_honorific), (_RANK, hon_lex.is_rank),
@@ -2306,6 +2374,18 @@ def _word_class(t: str) -> int:
 def _is_unit_title(form: str) -> bool:
     """Whether a title (folded) heads a unit whose name follows it ("Kepala Bidang", "Kasubag")."""
     return bool(G.UNIT_TITLE_WORDS.intersection(form.split())) or form in G.UNIT_TITLE_FORMS
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_words(text: str) -> tuple[str, ...]:
+    """The words of :func:`~kgraph._text.fold`."""
+    return tuple(fold(text).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """The words of :func:`~kgraph._text.name_key`."""
+    return tuple(name_key(name).split())
 
 
 def _base_role(role: str) -> str:
