@@ -133,7 +133,8 @@ def _assign_ids(locals_: dict[tuple[str, str], _Local]) -> dict[tuple[str, str],
             ids[(art, key)] = f"event/{slug(key.split(':', 1)[1])}"
         else:  # an event that only this article knows
             ids[(art, key)] = f"event/{slug(art)}/{slug(loc.name)}"
-    for cluster in _person_clusters(persons):
+    clusters = _person_clusters(persons)
+    for cluster in clusters:
         name = _best_name(cluster)
         for loc in cluster:
             ids[(loc.article, loc.key)] = f"person/{slug(name)}"
@@ -142,7 +143,7 @@ def _assign_ids(locals_: dict[tuple[str, str], _Local]) -> dict[tuple[str, str],
     for k, v in ids.items():
         if v.startswith("person/"):
             by_id[v].append(k)
-    clusters_of = _cluster_index(persons)
+    clusters_of = {(loc.article, loc.key): n for n, cluster in enumerate(clusters) for loc in cluster}
     for pid, keys in by_id.items():
         groups = {clusters_of[k] for k in keys}
         if len(groups) <= 1:
@@ -180,14 +181,6 @@ def _person_clusters(persons: list[_Local]) -> list[list[_Local]]:
                 placed.append((set(p.provinces), [p]))
         clusters.extend(members for _, members in placed)
     return clusters
-
-
-def _cluster_index(persons: list[_Local]) -> dict[tuple[str, str], int]:
-    index: dict[tuple[str, str], int] = {}
-    for n, cluster in enumerate(_person_clusters(persons)):
-        for loc in cluster:
-            index[(loc.article, loc.key)] = n
-    return index
 
 
 def _fuller(a: str, b: str) -> str:
