@@ -16,7 +16,8 @@ to the next:
 
 * the **stages** run: read, spaCy's ``spacy.blank("id")`` tokenizer alone on
   the same texts (the baseline), then kgraph's extract, resolve, graph,
-  turtle, json and html, one after the other in one process on one core;
+  turtle, json and html, one after the other in one process on one core,
+  with the cyclic garbage collector paused as ``kgraph.build`` pauses it;
 * one **end-to-end** run per ``--jobs`` value: ``kgraph.build(paths,
   jobs=J)`` plus ``KnowledgeGraph.write`` of graph.ttl, graph.json and
   graph.html, with its peak RSS (``getrusage``; the extraction workers'
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import inspect
 import json
 import os
@@ -182,6 +184,9 @@ def stages_worker(path: str) -> dict[str, Any]:
     words = sum(len(a.text.split()) for a in articles)
     nbytes = sum(len(a.text.encode("utf-8")) for a in articles)
 
+    # the collector paused from here on, as kgraph.build and KnowledgeGraph.write pause it
+    # (kgraph._gc), for the baselines too
+    gc.disable()
     texts = [a.text for a in articles]
     t_tok = _tokenize_all(texts)
     t_tok_cached = _tokenize_all(texts, chunk_cache=True)

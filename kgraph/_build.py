@@ -7,6 +7,7 @@ extractions on this node, writes the cache (:mod:`kgraph._cache`) and builds the
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kgraph import _cache
+from kgraph import _cache, _gc
 from kgraph._engine import ENGINES, EngineReport, extract_dask, extract_local
 from kgraph.graph import KnowledgeGraph, from_resolution
 from kgraph.ingest import MAX_TXT_BYTES, read_articles
@@ -165,10 +166,12 @@ def run(
         extractions = extract_dask(uncached(), client=client, scheduler=scheduler, jobs=jobs, report=report)
     else:
         extractions = extract_local(uncached(), jobs, report)
-    for ex in extractions:
-        key = keys.pop(ex.article.id)
-        done[ex.article.id] = (key, ex)
-        to_store[key] = ex
+    # (a Dask client runs threads of its own: the collector stays on for them)
+    with _gc.paused() if engine == "local" else contextlib.nullcontext():
+        for ex in extractions:
+            key = keys.pop(ex.article.id)
+            done[ex.article.id] = (key, ex)
+            to_store[key] = ex
 
     kept = len(done) - counts["read"]
     stats = BuildStats(read=counts["read"], skipped=len(skipped), extracted=report.extracted,
@@ -177,7 +180,8 @@ def run(
              stats.extracted, f" {stats.engine}" if stats.extracted else "", stats.cached, stats.skipped,
              f"; {kept} articles kept from the earlier build" if update else "")
     # sorted by article id: resolution does not depend on order, and this makes sure of it
-    kg = from_resolution(resolve(ex for _, (_, ex) in sorted(done.items())), skipped)
+    with _gc.paused():
+        kg = from_resolution(resolve(ex for _, (_, ex) in sorted(done.items())), skipped)
 
     def commit() -> None:
         if cache is not None and done:

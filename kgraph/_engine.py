@@ -13,6 +13,7 @@ Dask is imported only when the Dask engine runs.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import multiprocessing
 import os
@@ -25,7 +26,7 @@ from itertools import chain
 from typing import Any
 
 from kgraph.errors import EngineError
-from kgraph.extract import extract
+from kgraph.extract import extract, nlp
 from kgraph.model import Article, Extraction
 
 log = logging.getLogger("kgraph")
@@ -103,7 +104,7 @@ def extract_local(articles: Iterable[Article], jobs: int | None, report: EngineR
     log.info("extracting in %d worker processes", workers)
     # spawn, not fork: a forked child of a process that runs threads (a Dask client, a GUI)
     # can deadlock, and fork is no longer the default from Python 3.14 anyway
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
     try:
         pending: deque[Iterator[Extraction]] = deque()
         for batch in all_batches:
@@ -115,6 +116,17 @@ def extract_local(articles: Iterable[Article], jobs: int | None, report: EngineR
             yield from _counted(pending.popleft(), report)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker() -> None:
+    """A pool worker's start: build the pipeline, then take it out of the collector's reach.
+
+    ``gc.freeze`` moves every object alive now (spaCy, the lexicons) to a generation the
+    cyclic collector never walks again: each collection then looks at the current
+    article's objects only (see :mod:`kgraph._gc`).
+    """
+    nlp()
+    gc.freeze()
 
 
 def _take(it: Iterator[list[Article]], n: int) -> Iterator[list[Article]]:
