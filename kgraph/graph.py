@@ -46,13 +46,15 @@ def from_resolution(res: Resolution, skipped: Iterable[Skipped] = ()) -> Knowled
                    date=art.date, path=art.path, article=art.id)
     posts: dict[str, list[dict[str, Any]]] = {}
     dates = {art.id: art.date for art in res.articles}
-    for f in res.facts:
+    # a post's evidence records are its edge's too: one dict a piece of evidence
+    fact_evidence = [[_ev(e) for e in f.evidence] for f in res.facts]
+    for f, evidence in zip(res.facts, fact_evidence):
         if f.predicate == "holds":
             posts.setdefault(f.subject, []).append({
                 "role": f.role, "org": f.object, "acting": f.qualifier("acting"),
                 "former": bool(f.qualifier("former")),
                 "role_forms": sorted(x for x in f.qualifier("role_forms").split("|") if x),
-                "evidence": [_ev(e) for e in f.evidence],
+                "evidence": list(evidence),
                 # when the post was reported: the dates of the articles stating it, where known
                 "reported": sorted({dates[e.article] for e in f.evidence if dates.get(e.article)}),
             })
@@ -77,10 +79,10 @@ def from_resolution(res: Resolution, skipped: Iterable[Skipped] = ()) -> Knowled
             by_article.setdefault(ev["article"], []).append(ev)
         for art_id, evs in sorted(by_article.items()):
             g.add_edge(f"article/{art_id}", ent.id, key="mentions", predicate="mentions", evidence=evs)
-    for f in res.facts:
+    for f, evidence in zip(res.facts, fact_evidence):
         if not f.object:
             continue
-        attrs2: dict[str, Any] = {"predicate": f.predicate, "evidence": [_ev(e) for e in f.evidence]}
+        attrs2: dict[str, Any] = {"predicate": f.predicate, "evidence": evidence}
         key = f.predicate
         if f.predicate == "holds":
             attrs2.update(role=f.role, acting=f.qualifier("acting"), former=bool(f.qualifier("former")))
