@@ -50,7 +50,7 @@ from kgraph.model import (
     ResolvedQuote,
     Skipped,
 )
-from kgraph.resolve import resolve
+from kgraph.resolve import Resolver, resolve
 
 __all__ = [
     "Article",
@@ -80,6 +80,7 @@ __all__ = [
     "Relation",
     "Resolution",
     "ResolvedQuote",
+    "Resolver",
     "Skipped",
     "UnreadableInputError",
     "UnsupportedInputError",

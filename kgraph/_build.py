@@ -21,7 +21,7 @@ from kgraph._engine import ENGINES, EngineReport, extract_dask, extract_local
 from kgraph.graph import KnowledgeGraph, from_resolution
 from kgraph.ingest import MAX_TXT_BYTES, read_articles
 from kgraph.model import Article, Extraction, Skipped
-from kgraph.resolve import resolve
+from kgraph.resolve import Resolver
 
 log = logging.getLogger("kgraph")
 
@@ -132,13 +132,19 @@ def run(
 
     previous = _cache.load(cache, required=update) if cache is not None else _cache.Previous()
     skipped: list[Skipped] = []
-    # article id -> (content key, extraction without text); the earlier build's first, for an update
-    done: dict[str, tuple[str, Extraction]] = {}
-    if update:
-        done = {art_id: (key, previous.extractions[key]) for art_id, key in previous.articles.items()}
-    to_store: dict[str, Extraction] = {}  # content key -> extraction the cache does not hold as it is
+    # Each extraction is folded into the resolution as it arrives, and handed to the cache's
+    # shard writer: neither the articles nor their extractions are held until the end.
+    resolver = Resolver()
+    writer = _cache.ShardWriter(cache) if cache is not None else None
+    live: dict[str, str] = {}  # article id -> content key, of every article of the graph
     keys: dict[str, str] = {}  # article id -> content key, for the articles sent to extraction
     counts = {"read": 0, "cached": 0}
+
+    def take(art_id: str, key: str, ex: Extraction, store: bool) -> None:
+        live[art_id] = key
+        resolver.add(ex)
+        if store and writer is not None:
+            writer.add(key, ex)
 
     def uncached() -> Iterator[Article]:
         for item in read_articles(paths, max_bytes=max_bytes):
@@ -156,10 +162,8 @@ def run(
                 continue
             counts["cached"] += 1
             record = dataclasses.replace(item, text="")
-            if hit.article != record:  # same content, other file: keep the extraction, update the record
-                hit = dataclasses.replace(hit, article=record)
-                to_store[key] = hit
-            done[item.id] = (key, hit)
+            changed = hit.article != record  # same content, other file: keep the extraction, update the record
+            take(item.id, key, dataclasses.replace(hit, article=record) if changed else hit, store=changed)
 
     report = EngineReport()
     if engine == "dask":
@@ -169,22 +173,27 @@ def run(
     # (a Dask client runs threads of its own: the collector stays on for them)
     with _gc.paused() if engine == "local" else contextlib.nullcontext():
         for ex in extractions:
-            key = keys.pop(ex.article.id)
-            done[ex.article.id] = (key, ex)
-            to_store[key] = ex
+            take(ex.article.id, keys.pop(ex.article.id), ex, store=True)
+    kept = 0
+    if update:  # the earlier build's articles that no new input replaced (by id)
+        for art_id, key in previous.articles.items():
+            if art_id not in live:
+                take(art_id, key, previous.extractions[key], store=False)
+                kept += 1
 
-    kept = len(done) - counts["read"]
     stats = BuildStats(read=counts["read"], skipped=len(skipped), extracted=report.extracted,
                        cached=counts["cached"], kept=kept, engine=report.description)
     log.info("%d articles read (%d extracted%s, %d from the cache), %d inputs skipped%s", stats.read,
              stats.extracted, f" {stats.engine}" if stats.extracted else "", stats.cached, stats.skipped,
              f"; {kept} articles kept from the earlier build" if update else "")
-    # sorted by article id: resolution does not depend on order, and this makes sure of it
-    with _gc.paused():
-        kg = from_resolution(resolve(ex for _, (_, ex) in sorted(done.items())), skipped)
+    with _gc.paused():  # (resolution does not depend on the order the extractions came in)
+        resolution = resolver.result()
+        del resolver  # what it held that the resolution does not is freed before the graph is built
+        kg = from_resolution(resolution, skipped)
+        del resolution
 
     def commit() -> None:
-        if cache is not None and done:
-            _cache.commit(Path(cache), previous, {art_id: key for art_id, (key, _) in done.items()}, to_store)
+        if writer is not None and live:
+            _cache.commit(writer.path, previous, live, writer)
 
     return kg, stats, commit

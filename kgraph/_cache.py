@@ -217,46 +217,100 @@ def _load_shard(path: Path, name: str, digest: str, into: dict[str, Extraction])
     return tuple(keys)
 
 
-def commit(
-    directory: str | os.PathLike[str],
-    previous: Previous,
-    live: Mapping[str, str],
-    extractions: Mapping[str, Extraction],
-) -> None:
-    """Write the cache of a build: new shards, then the manifest, then remove dead shards.
+class ShardWriter:
+    """Writes a build's new extractions to shards while the build runs, SHARD_ENTRIES at a time.
+
+    A build hands each extraction over as it arrives and need not keep it: a full shard is
+    pickled and written at once. Shards are named by their SHA-256 and no manifest names them
+    until :func:`commit`, so a build that fails leaves the cache as it was (its stray shards
+    are deleted by the next commit). A shard that cannot be written does not stop the build:
+    the writer keeps the error, writes nothing more, and :func:`commit` raises it.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]):
+        self.path = Path(directory)
+        self.shards: dict[str, str] = {}  # shard file name -> digest, of the shards written
+        self.stored: set[str] = set()  # the content keys in them
+        self.error: OutputError | None = None
+        self._pending: dict[str, Extraction] = {}
+
+    def add(self, key: str, extraction: Extraction) -> None:
+        """Store *extraction* (text removed) under its content *key*."""
+        if self.error is None:
+            self._pending[key] = extraction
+            if len(self._pending) >= SHARD_ENTRIES:
+                self.flush()
+
+    def take_pending(self) -> dict[str, Extraction]:
+        """The extractions added since the last shard was written (the writer forgets them)."""
+        pending, self._pending = self._pending, {}
+        return pending
+
+    def flush(self) -> None:
+        """Write what is pending as one shard."""
+        if not self._pending or self.error is not None:
+            return
+        entries = tuple(sorted(self.take_pending().items()))
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            digest = _write_shard(self.path, entries)
+        except OSError as exc:
+            self.error = OutputError(self.path, f"cannot create the cache directory: {exc.strerror or exc}")
+            return
+        except OutputError as exc:
+            self.error = exc
+            return
+        self.shards[f"{digest}.pkl"] = digest
+        self.stored.update(k for k, _ in entries)
+
+
+def _write_shard(path: Path, entries: tuple[tuple[str, Extraction], ...]) -> str:
+    data = pickle.dumps(entries, protocol=5)
+    digest = hashlib.sha256(data).hexdigest()
+    write_atomic(path / f"{digest}.pkl", data)
+    return digest
+
+
+def commit(directory: str | os.PathLike[str], previous: Previous, live: Mapping[str, str],
+           written: ShardWriter) -> None:
+    """Write the cache of a build: its last shard(s), then the manifest, then remove dead shards.
 
     Args:
         directory: ``OUTDIR/cache`` (created if missing).
         previous: the cache the build started from (its shards are reused where they hold
             live entries).
         live: article id -> content key, for every article of the build.
-        extractions: content key -> extraction (text removed), for every key in *live*
-            that is not already stored unchanged in a kept shard.
+        written: the writer the build handed its new extractions to (every key of *live*
+            not already stored unchanged in a previous shard).
 
     Raises:
         OutputError: a file cannot be written; the previous manifest then still describes
             the previous build.
     """
     path = Path(directory)
+    if written.error is not None:
+        raise written.error
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(path, f"cannot create the cache directory: {exc.strerror or exc}") from exc
     live_keys = set(live.values())
-    shards: dict[str, str] = {}
-    stored: set[str] = set()
+    pending = written.take_pending()  # the new extractions no shard holds yet
+    shards = dict(written.shards)
+    new_keys = written.stored | pending.keys()
+    stored = set(new_keys)
     for name, keys in sorted(previous.shards.items()):
-        alive = [k for k in keys if k in live_keys and k not in extractions]
+        alive = [k for k in keys if k in live_keys and k not in new_keys]
         if alive and 2 * len(alive) >= len(keys):
             shards[name] = _digest_of(name)
             stored.update(alive)
-    fresh = sorted(k for k in live_keys if k not in stored)
+    # what is left: the pending extractions, and the live entries of previous shards that are
+    # mostly dead, rewritten together into new shards
+    fresh = sorted(k for k in live_keys if k not in stored or k in pending)
     for start in range(0, len(fresh), SHARD_ENTRIES):
-        chunk = fresh[start:start + SHARD_ENTRIES]
-        entries = tuple((k, extractions[k] if k in extractions else previous.extractions[k]) for k in chunk)
-        data = pickle.dumps(entries, protocol=5)
-        digest = hashlib.sha256(data).hexdigest()
-        write_atomic(path / f"{digest}.pkl", data)
+        entries = tuple((k, pending[k] if k in pending else previous.extractions[k])
+                        for k in fresh[start:start + SHARD_ENTRIES])
+        digest = _write_shard(path, entries)
         shards[f"{digest}.pkl"] = digest
     manifest = {"format": CACHE_FORMAT, "fingerprint": fingerprint(), "articles": dict(sorted(live.items())),
                 "shards": dict(sorted(shards.items()))}

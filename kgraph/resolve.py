@@ -35,7 +35,7 @@ from kgraph.model import (
     Article, Entity, EntityType, Evidence, Extraction, Fact, Quote, Relation, Resolution, ResolvedQuote,
 )
 
-__all__ = ["resolve"]
+__all__ = ["Resolver", "resolve"]
 
 _TYPE_PREFIX = {
     EntityType.OFFICIAL: "person", EntityType.PERSON: "person", EntityType.INSTITUTION: "institution",
@@ -68,13 +68,39 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         A :class:`Resolution` whose entity ids, entity order and fact order
         depend only on the content, not on the order of *extractions*.
     """
-    locals_: dict[tuple[str, str], _Local] = {}
-    articles: list[Article] = []
-    relations: list[tuple[str, Relation]] = []
-    quotes: list[tuple[str, Quote]] = []
+    resolver = Resolver()
     for ex in extractions:
+        resolver.add(ex)
+    return resolver.result()
+
+
+class Resolver:
+    """:func:`resolve`, one extraction at a time: add each, then take the :meth:`result`.
+
+    An extraction is folded in as it is added and not kept: what stays is, for each entity
+    of each article, its names and evidence, and the article's relations and quotes. A
+    build feeds extractions as they arrive from the workers, so they need not all be in
+    memory at once. Order does not matter.
+
+    >>> import kgraph
+    >>> r = Resolver()
+    >>> for a in kgraph.read_articles(["data"]):
+    ...     r.add(kgraph.extract(a))
+    >>> r.result() == kgraph.resolve(kgraph.extract(a) for a in kgraph.read_articles(["data"]))
+    True
+    """
+
+    def __init__(self) -> None:
+        self._locals: dict[tuple[str, str], _Local] = {}
+        self._articles: list[Article] = []
+        self._relations: list[tuple[str, Relation]] = []
+        self._quotes: list[tuple[str, Quote]] = []
+
+    def add(self, ex: Extraction) -> None:
+        """Fold in the extraction of one article (each article once)."""
         art = ex.article
-        articles.append(dataclasses.replace(art, text=""))
+        locals_ = self._locals
+        self._articles.append(dataclasses.replace(art, text="") if art.text else art)
         for m in ex.mentions:
             loc = locals_.get((art.id, m.key))
             if loc is None:
@@ -88,27 +114,33 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             if not m.implied:
                 loc.surfaces[m.text] += 1
             loc.evidence.append(m.evidence)
-        relations.extend((art.id, r) for r in ex.relations)
-        quotes.extend((art.id, q) for q in ex.quotes)
-    # the provinces a person serves in, from their posts
-    for art_id, r in relations:
-        if r.predicate != "holds":
-            continue
-        person = locals_.get((art_id, r.subject))
-        org = locals_.get((art_id, r.object))
-        if person is None or org is None:
-            continue
-        code = org.attrs.get("code") or _region_code(org.attrs.get("region", ""))
-        if code:
-            person.provinces.add(reg_lex.by_code(code).province)
-    ids = _assign_ids(locals_)
-    entities = _build_entities(locals_, ids)
-    facts = _build_facts(relations, ids)
-    resolved_quotes = sorted(
-        {ResolvedQuote(ids[(a, q.speaker)], q.text, q.evidence) for a, q in quotes if (a, q.speaker) in ids},
-        key=lambda q: (q.speaker, q.evidence.article, q.evidence.start),
-    )
-    return Resolution(tuple(sorted(articles, key=lambda a: a.id)), entities, facts, tuple(resolved_quotes))
+        self._relations.extend((art.id, r) for r in ex.relations)
+        self._quotes.extend((art.id, q) for q in ex.quotes)
+
+    def result(self) -> Resolution:
+        """The entities and facts of every extraction added so far."""
+        locals_, relations = self._locals, self._relations
+        # the provinces a person serves in, from their posts
+        for loc in locals_.values():
+            loc.provinces.clear()
+        for art_id, r in relations:
+            if r.predicate != "holds":
+                continue
+            person = locals_.get((art_id, r.subject))
+            org = locals_.get((art_id, r.object))
+            if person is None or org is None:
+                continue
+            code = org.attrs.get("code") or _region_code(org.attrs.get("region", ""))
+            if code:
+                person.provinces.add(reg_lex.by_code(code).province)
+        ids = _assign_ids(locals_)
+        entities = _build_entities(locals_, ids)
+        facts = _build_facts(relations, ids)
+        resolved_quotes = sorted(
+            {ResolvedQuote(ids[(a, q.speaker)], q.text, q.evidence) for a, q in self._quotes if (a, q.speaker) in ids},
+            key=lambda q: (q.speaker, q.evidence.article, q.evidence.start),
+        )
+        return Resolution(tuple(sorted(self._articles, key=lambda a: a.id)), entities, facts, tuple(resolved_quotes))
 
 
 def _region_code(region_key: str) -> str:

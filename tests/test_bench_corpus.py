@@ -90,3 +90,22 @@ def test_build_of_generated_articles(corpus: ModuleType, tmp_path: Path) -> None
     assert len(regions) > 5
     recurring = [o for o in officials if len(kg.articles_mentioning(o)) >= 2]
     assert len(recurring) >= 3, "the same officials should come back across articles"
+
+
+def test_resolution_does_not_depend_on_the_order_extractions_arrive(corpus: ModuleType, tmp_path: Path) -> None:
+    # a build folds each extraction into the resolution as it comes back from a worker
+    # (kgraph.resolve.Resolver): any order must give the same graph, byte for byte
+    path = tmp_path / "generated.jsonl"
+    corpus.write_jsonl(path, 300, seed=5)
+    extractions = [kgraph.extract(a) for a in kgraph.read_articles([path, "data"])]
+    shuffled = list(extractions)
+    random.Random(1).shuffle(shuffled)
+    outputs = set()
+    for order in (extractions, list(reversed(extractions)), shuffled):
+        resolver = kgraph.Resolver()
+        for ex in order:
+            resolver.add(ex)
+        kg = kgraph.from_resolution(resolver.result())
+        outputs.add(kg.to_turtle() + kg.to_json().encode())
+    assert len(outputs) == 1
+    assert len(kgraph.from_resolution(kgraph.resolve(extractions)).entities("Official")) > 100

@@ -511,3 +511,31 @@ def test_update_appends_a_shard_and_compacts_one_that_is_mostly_replaced(
     # and the compacted cache is sound: an unchanged rebuild of the same articles extracts nothing
     code, stdout, _ = _run(["build", "--update", str(out), str(tmp_path / "c.jsonl")], capsys)
     assert code == 0 and "(0 extracted, 4 from the cache)" in stdout
+
+
+def test_the_cache_is_written_during_the_build_and_named_at_its_commit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph import _cache
+    from kgraph._build import run
+
+    def shards(cache: Path) -> set[str]:
+        return {p.name for p in cache.glob("*.pkl")}
+
+    monkeypatch.setattr(_cache, "SHARD_ENTRIES", 4)
+    cache = tmp_path / "out" / "cache"
+    first = _write_jsonl(tmp_path / "a.jsonl", [_article(i) for i in range(10)])
+    kg, _, commit = run([first], cache=cache)
+    # two full shards were written while the articles came in (the extractions are not held
+    # until the end), but no manifest names them yet
+    assert len(shards(cache)) == 2 and not (cache / "manifest.json").exists()
+    commit()
+    manifest = json.loads((cache / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["articles"]) == 10 and set(manifest["shards"]) == shards(cache) and len(shards(cache)) == 3
+    # a build that stops before its commit leaves the manifest as it was ...
+    before = (cache / "manifest.json").read_bytes()
+    run([_write_jsonl(tmp_path / "b.jsonl", [_article(i) for i in range(10, 20)])], cache=cache)
+    assert (cache / "manifest.json").read_bytes() == before and len(shards(cache)) == 5
+    # ... and the next commit deletes its stray shards; the cache still gives the same graph
+    again = kgraph.build([first], cache=cache)
+    assert shards(cache) == set(manifest["shards"])
+    assert again.to_turtle() == kg.to_turtle()
