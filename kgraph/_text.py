@@ -46,6 +46,7 @@ def name_key(text: str) -> str:
     return " ".join(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """An IRI-safe slug: ASCII letters, digits, dots and hyphens.
 

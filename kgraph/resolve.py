@@ -196,10 +196,10 @@ def _person_clusters(persons: list[_Local]) -> list[list[_Local]]:
     clusters: list[list[_Local]] = []
     for nk, group in sorted(by_name.items()):
         single_word = len(nk.split()) == 1
-        placed: list[tuple[set[str], list[_Local]]] = []
+        placed: list[tuple[set[str], list[_Local], set[str]]] = []  # provinces, members, their articles
         for p in group:
-            for provs, members in placed:
-                if any(m.article == p.article for m in members):
+            for provs, members, articles in placed:
+                if p.article in articles:
                     continue  # the extractor already merged within an article
                 if single_word:
                     ok = bool(p.provinces) and p.provinces == provs
@@ -207,11 +207,12 @@ def _person_clusters(persons: list[_Local]) -> list[list[_Local]]:
                     ok = not p.provinces or not provs or bool(p.provinces & provs)
                 if ok:
                     members.append(p)
+                    articles.add(p.article)
                     provs |= p.provinces
                     break
             else:
-                placed.append((set(p.provinces), [p]))
-        clusters.extend(members for _, members in placed)
+                placed.append((set(p.provinces), [p], {p.article}))
+        clusters.extend(members for _, members, _ in placed)
     return clusters
 
 
