@@ -35,7 +35,7 @@ import logging
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -351,13 +351,19 @@ def _encode_evidence(evs: list[_Ev], art_index: Mapping[str, int], sent_index: M
 # the page data
 
 
-def _edges_of(graph: nx.Graph) -> list[tuple[str, str, str, Mapping[str, Any]]]:
-    """Every edge as ``(u, v, key, attrs)``, sorted."""
+def _edges_of(graph: nx.Graph, keep: Callable[[str, str, Mapping[str, Any]], bool]
+              ) -> list[tuple[str, str, str, Mapping[str, Any]]]:
+    """The edges *keep* accepts, as ``(u, v, key, attrs)``, sorted (a large graph has millions: only
+    the few the page needs are listed)."""
     if graph.is_multigraph():
         raw = ((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True))
     else:
         raw = ((u, v, "", d) for u, v, d in graph.edges(data=True))
-    rows = [(_str(u), _str(v), _str(k), d if isinstance(d, Mapping) else {}) for u, v, k, d in raw]
+    rows = []
+    for u, v, k, d in raw:
+        su, sv, attrs = _str(u), _str(v), d if isinstance(d, Mapping) else {}
+        if keep(su, sv, attrs):
+            rows.append((su, sv, _str(k), attrs))
     rows.sort(key=lambda r: (r[0], r[1], _str(r[3].get("predicate")), r[2]))
     return rows
 
@@ -379,7 +385,7 @@ def _build_data(graph: nx.Graph, title: str, max_nodes: int) -> dict[str, Any]:
     all_ids = sorted(attrs)
     drawn_ids = _choose_nodes(graph, max_nodes)
     drawn = set(drawn_ids)
-    edges = _edges_of(graph)
+    edges = _edges_of(graph, lambda u, v, d: u in drawn and v in drawn)
 
     def ntype(n: str) -> str:
         return _str(attrs.get(n, {}).get("type")) or "Unknown"
@@ -419,9 +425,9 @@ def _build_data(graph: nx.Graph, title: str, max_nodes: int) -> dict[str, Any]:
         region = _str(attrs[n].get("region"))
         if region and region in attrs:
             provinces_of[n] |= own_province(region)
-    for u, v, _k, d in edges:
-        if _str(d.get("predicate")) in ("located_in", "serves", "event_in") and v in attrs:
-            provinces_of[u] = provinces_of.get(u, set()) | own_province(v)
+    placing = ("located_in", "serves", "event_in")
+    for u, v, _k, d in _edges_of(graph, lambda u, v, d: v in attrs and _str(d.get("predicate")) in placing):
+        provinces_of[u] = provinces_of.get(u, set()) | own_province(v)
 
     province_names: dict[str, str] = {}
     for n in all_ids:
@@ -451,10 +457,9 @@ def _build_data(graph: nx.Graph, title: str, max_nodes: int) -> dict[str, Any]:
 
     drawn_edges: list[tuple[str, str, str, str, Mapping[str, Any], list[_Ev]]] = []
     for u, v, _k, d in edges:
-        if u in drawn and v in drawn:
-            evs = _evidence(d.get("evidence"))
-            tables.note(evs)
-            drawn_edges.append((f"e{len(drawn_edges)}", u, v, _str(d.get("predicate")), d, evs))
+        evs = _evidence(d.get("evidence"))
+        tables.note(evs)
+        drawn_edges.append((f"e{len(drawn_edges)}", u, v, _str(d.get("predicate")), d, evs))
 
     art_keys = sorted(tables.articles)
     art_index = {k: i for i, k in enumerate(art_keys)}
@@ -633,7 +638,7 @@ def _build_data(graph: nx.Graph, title: str, max_nodes: int) -> dict[str, Any]:
             "total": len(all_ids),
             "drawn": len(drawn_ids),
             "omitted": len(all_ids) - len(drawn_ids),
-            "edgesTotal": len(edges),
+            "edgesTotal": graph.number_of_edges(),
             "edgesDrawn": len(drawn_edges),
             "maxNodes": max_nodes,
         },
