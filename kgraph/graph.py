@@ -218,26 +218,45 @@ class KnowledgeGraph:
     # ------------------------------------------------------------------ outputs
 
     def write_json(self, out: BinaryIO) -> None:
-        """Write the node-link JSON of :meth:`to_json` to a binary file, a node or an edge at a time."""
-        data = nx.node_link_data(self.nx, edges="edges")
-        nodes = sorted(data.pop("nodes"), key=lambda n: n["id"])
-        edges = sorted(data.pop("edges"), key=lambda e: (e["source"], e["target"], e["key"]))
-        head = dict(data)
-        keys = sorted({*head, "nodes", "edges"})
-        out.write(b"{")
-        for k in keys:
-            out.write(b"" if k == keys[0] else b",\n")
-            out.write(json.dumps(k).encode("utf-8") + b": ")
+        """Write the node-link JSON of :meth:`to_json` to a binary file, a node or an edge at a time.
+
+        The records are those of ``networkx.node_link_data(g, edges="edges")``, made one at a
+        time in sorted order instead of all at once, each encoded by ``json``'s C encoder and
+        written in chunks of about a megabyte.
+        """
+        g = self.nx
+        encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+        head = {"directed": g.is_directed(), "multigraph": g.is_multigraph(), "graph": g.graph}
+        chunk: list[str] = []
+        size = 0
+
+        def put(text: str) -> None:
+            nonlocal chunk, size
+            chunk.append(text)
+            size += len(text)
+            if size > 1 << 20:
+                out.write("".join(chunk).encode("utf-8"))
+                chunk, size = [], 0
+
+        def items(name: str) -> Iterator[dict[str, Any]]:
+            if name == "nodes":
+                for n in sorted(g.nodes):
+                    yield {**g.nodes[n], "id": n}
+            else:
+                for u, v, k in sorted(g.edges(keys=True)):
+                    yield {**g.edges[u, v, k], "source": u, "target": v, "key": k}
+
+        for i, k in enumerate(sorted([*head, "nodes", "edges"])):
+            put(("{" if i == 0 else ",\n") + encode(k) + ": ")
             if k in head:
-                out.write(json.dumps(head[k], ensure_ascii=False, sort_keys=True).encode("utf-8"))
+                put(encode(head[k]))
                 continue
-            items = nodes if k == "nodes" else edges
-            out.write(b"[")
-            for i, item in enumerate(items):
-                out.write((",\n" if i else "\n").encode("utf-8"))
-                out.write(json.dumps(item, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-            out.write(b"\n]")
-        out.write(b"}\n")
+            put("[")
+            for j, item in enumerate(items(k)):
+                put((",\n" if j else "\n") + encode(item))
+            put("\n]")
+        put("}\n")
+        out.write("".join(chunk).encode("utf-8"))
 
     def to_json(self, path: str | os.PathLike[str] | None = None) -> str:
         """Node-link JSON of the graph (``networkx.node_link_data``), sorted, one node or edge a line.

@@ -266,7 +266,7 @@ def _blocks(kg: KnowledgeGraph) -> Iterator[str]:
     """The graph as Turtle blocks, one per subject, in an order that depends only on the graph."""
     g = kg.nx
     P = _P
-    sentences: dict[tuple[str, int], str] = {}
+    sentences: dict[str, dict[int, str]] = {}  # article -> sentence start -> text
     sentence_terms: dict[tuple[str, int], str] = {}
     mentioned: dict[str, set[str]] = {}  # article id -> the nodes it mentions
     roles: dict[str, set[str]] = {}  # role label -> every form it was written in
@@ -277,8 +277,14 @@ def _blocks(kg: KnowledgeGraph) -> Iterator[str]:
         term = sentence_terms.get(key)
         if term is None:
             term = sentence_terms[key] = _node_in("sentence", key[0], str(key[1]))
-            sentences[key] = ev["sentence"]
+            sentences.setdefault(key[0], {})[key[1]] = ev["sentence"]
         return term
+
+    article_terms: dict[str, tuple[str, str | None]] = {}  # article id -> its node's term, its kgr: local part
+
+    def article_term(art_id: str) -> tuple[str, str | None]:
+        terms = article_terms[art_id] = (_node("article/" + art_id), _part(art_id))
+        return terms
 
     in_sentence, start_p, end_p, derived = P["inSentence"], P["start"], P["end"], P["derived"]
     # one pass over the edges: the links each node states, with their evidence, and who attends what
@@ -343,12 +349,19 @@ def _blocks(kg: KnowledgeGraph) -> Iterator[str]:
         mentions = d.get("mentions", [])
         for art_id in {ev["article"] for ev in mentions}:
             mentioned.setdefault(art_id, set()).add(nid)
+        blocks = []  # (one string for all of them: a node may have thousands)
+        tail = _part(nid)
         for ev in mentions:
             art_id, start, end = ev["article"], ev["start"], ev["end"]
-            art = _node("article/" + art_id)
-            m = _node_in("mention", art_id, f"{start}-{end}", nid)
-            yield (f"{m} {mention_head} {art} ;\n\t{in_sentence} {sentence(ev)} ;\n\t{start_p} {start} ;\n\t"
-                   f"{end_p} {end} ;\n\t{derived} {art} .\n")
+            art, art_part = article_terms.get(art_id) or article_term(art_id)
+            if tail is not None and art_part is not None:
+                m = f"kgr:mention\\/{art_part}\\/{start}-{end}\\/{tail}"
+            else:
+                m = _node_in("mention", art_id, f"{start}-{end}", nid)
+            st = sentence_terms.get((art_id, ev["sentence_start"])) or sentence(ev)
+            blocks.append(f"{m} {mention_head} {art} ;\n\t{in_sentence} {st} ;\n\t{start_p} {start} ;\n\t"
+                          f"{end_p} {end} ;\n\t{derived} {art} .\n")
+        yield "".join(blocks)
         for pid in sorted(posts):
             same = posts[pid]
             first = same[0]
@@ -390,11 +403,12 @@ def _blocks(kg: KnowledgeGraph) -> Iterator[str]:
             pairs.append((P["source"], _str(d["path"])))
         pairs.extend((P["mentions"], _node(e)) for e in sorted(mentioned.pop(d["article"], ())))
         yield _block(_node(nid), pairs)
-    for key, text in sorted(sentences.items()):
-        art_id, start = key
-        sn = sentence_terms[key]
-        yield (f"{sn} a {_SENTENCE_TYPES} ;\n\t{P['text']} {_id_lit(text)} ;\n\t"
-               f"{P['inArticle']} {_node('article/' + art_id)} ;\n\t{P['start']} {start} .\n")
+    for art_id in sorted(sentences):
+        art = _node("article/" + art_id)
+        texts = sentences[art_id]
+        yield "".join(f"{sentence_terms[(art_id, start)]} a {_SENTENCE_TYPES} ;\n\t{P['text']} "
+                      f"{_id_lit(texts[start])} ;\n\t{P['inArticle']} {art} ;\n\t{P['start']} {start} .\n"
+                      for start in sorted(texts))
 
 
 def _grouped(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
