@@ -125,7 +125,10 @@ def _start_worker() -> None:
     cyclic collector never walks again: each collection then looks at the current
     article's objects only (see :mod:`kgraph._gc`).
     """
-    nlp()
+    try:
+        nlp()
+    except Exception:  # the first extraction raises it again, as the ModelError the build reports
+        return
     gc.freeze()
 
 
