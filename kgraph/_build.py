@@ -174,19 +174,19 @@ def run(
     with _gc.paused() if engine == "local" else contextlib.nullcontext():
         for ex in extractions:
             take(ex.article.id, keys.pop(ex.article.id), ex, store=True)
-    kept = 0
-    if update:  # the earlier build's articles that no new input replaced (by id)
-        for art_id, key in previous.articles.items():
-            if art_id not in live:
-                take(art_id, key, previous.extractions[key], store=False)
-                kept += 1
-
-    stats = BuildStats(read=counts["read"], skipped=len(skipped), extracted=report.extracted,
-                       cached=counts["cached"], kept=kept, engine=report.description)
-    log.info("%d articles read (%d extracted%s, %d from the cache), %d inputs skipped%s", stats.read,
-             stats.extracted, f" {stats.engine}" if stats.extracted else "", stats.cached, stats.skipped,
-             f"; {kept} articles kept from the earlier build" if update else "")
-    with _gc.paused():  # (resolution does not depend on the order the extractions came in)
+    with _gc.paused():
+        kept = 0
+        if update:  # the earlier build's articles that no new input replaced (by id)
+            for art_id, key in previous.articles.items():
+                if art_id not in live:
+                    take(art_id, key, previous.extractions[key], store=False)
+                    kept += 1
+        stats = BuildStats(read=counts["read"], skipped=len(skipped), extracted=report.extracted,
+                           cached=counts["cached"], kept=kept, engine=report.description)
+        log.info("%d articles read (%d extracted%s, %d from the cache), %d inputs skipped%s", stats.read,
+                 stats.extracted, f" {stats.engine}" if stats.extracted else "", stats.cached, stats.skipped,
+                 f"; {kept} articles kept from the earlier build" if update else "")
+        # (resolution does not depend on the order the extractions came in)
         resolution = resolver.result()
         del resolver  # what it held that the resolution does not is freed before the graph is built
         kg = from_resolution(resolution, skipped)
