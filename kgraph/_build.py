@@ -194,6 +194,6 @@ def run(
 
     def commit() -> None:
         if writer is not None and live:
-            _cache.commit(writer.path, previous, live, writer)
+            _cache.commit(previous, live, writer)
 
     return kg, stats, commit

@@ -252,16 +252,20 @@ class ShardWriter:
             return
         entries = tuple(sorted(self.take_pending().items()))
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
+            _make_dir(self.path)
             digest = _write_shard(self.path, entries)
-        except OSError as exc:
-            self.error = OutputError(self.path, f"cannot create the cache directory: {exc.strerror or exc}")
-            return
         except OutputError as exc:
             self.error = exc
             return
         self.shards[f"{digest}.pkl"] = digest
         self.stored.update(k for k, _ in entries)
+
+
+def _make_dir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(path, f"cannot create the cache directory: {exc.strerror or exc}") from exc
 
 
 def _write_shard(path: Path, entries: tuple[tuple[str, Extraction], ...]) -> str:
@@ -271,29 +275,25 @@ def _write_shard(path: Path, entries: tuple[tuple[str, Extraction], ...]) -> str
     return digest
 
 
-def commit(directory: str | os.PathLike[str], previous: Previous, live: Mapping[str, str],
-           written: ShardWriter) -> None:
+def commit(previous: Previous, live: Mapping[str, str], written: ShardWriter) -> None:
     """Write the cache of a build: its last shard(s), then the manifest, then remove dead shards.
 
     Args:
-        directory: ``OUTDIR/cache`` (created if missing).
         previous: the cache the build started from (its shards are reused where they hold
             live entries).
         live: article id -> content key, for every article of the build.
         written: the writer the build handed its new extractions to (every key of *live*
-            not already stored unchanged in a previous shard).
+            not already stored unchanged in a previous shard); the cache is its directory
+            (``OUTDIR/cache``, created if missing).
 
     Raises:
         OutputError: a file cannot be written; the previous manifest then still describes
             the previous build.
     """
-    path = Path(directory)
+    path = written.path
     if written.error is not None:
         raise written.error
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(path, f"cannot create the cache directory: {exc.strerror or exc}") from exc
+    _make_dir(path)
     live_keys = set(live.values())
     pending = written.take_pending()  # the new extractions no shard holds yet
     shards = dict(written.shards)
