@@ -209,7 +209,12 @@ def _node_in(kind: str, article: str, rest: str, node_id: str = "") -> str:
     tail = _part(node_id) if node_id else ""
     if art is None or tail is None:
         return _node_uncached(f"{kind}/{article}/{rest}/{node_id}" if node_id else f"{kind}/{article}/{rest}")
-    return f"kgr:{kind}\\/{art}\\/{rest}\\/{tail}" if node_id else f"kgr:{kind}\\/{art}\\/{rest}"
+    return _joined(kind, art, rest, tail)
+
+
+def _joined(kind: str, art: str, rest: str, tail: str) -> str:
+    """:func:`_node_in` from the local parts of its article and node (*tail* "" for none)."""
+    return f"kgr:{kind}\\/{art}\\/{rest}\\/{tail}" if tail else f"kgr:{kind}\\/{art}\\/{rest}"
 
 
 def _str(text: str) -> str:
@@ -283,7 +288,9 @@ def _blocks(kg: KnowledgeGraph) -> Iterator[str]:
     article_terms: dict[str, tuple[str, str | None]] = {}  # article id -> its node's term, its kgr: local part
 
     def article_term(art_id: str) -> tuple[str, str | None]:
-        terms = article_terms[art_id] = (_node("article/" + art_id), _part(art_id))
+        terms = article_terms.get(art_id)
+        if terms is None:
+            terms = article_terms[art_id] = (_node("article/" + art_id), _part(art_id))
         return terms
 
     in_sentence, start_p, end_p, derived = P["inSentence"], P["start"], P["end"], P["derived"]
@@ -353,13 +360,12 @@ def _blocks(kg: KnowledgeGraph) -> Iterator[str]:
         tail = _part(nid)
         for ev in mentions:
             art_id, start, end = ev["article"], ev["start"], ev["end"]
-            art, art_part = article_terms.get(art_id) or article_term(art_id)
-            if tail is not None and art_part is not None:
-                m = f"kgr:mention\\/{art_part}\\/{start}-{end}\\/{tail}"
+            art, art_part = article_term(art_id)
+            if tail is not None and art_part is not None:  # (what _node_in does, from parts known here)
+                m = _joined("mention", art_part, f"{start}-{end}", tail)
             else:
                 m = _node_in("mention", art_id, f"{start}-{end}", nid)
-            st = sentence_terms.get((art_id, ev["sentence_start"])) or sentence(ev)
-            blocks.append(f"{m} {mention_head} {art} ;\n\t{in_sentence} {st} ;\n\t{start_p} {start} ;\n\t"
+            blocks.append(f"{m} {mention_head} {art} ;\n\t{in_sentence} {sentence(ev)} ;\n\t{start_p} {start} ;\n\t"
                           f"{end_p} {end} ;\n\t{derived} {art} .\n")
         yield "".join(blocks)
         for pid in sorted(posts):
