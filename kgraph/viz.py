@@ -101,6 +101,11 @@ _EDGE_COLOUR_OTHER = "#8c8c8c"
 _MAX_LABEL = 40  # characters of a name drawn on the canvas
 _MAX_TOOLTIP_ITEMS = 6  # aliases / posts listed in a tooltip
 _MAX_EVIDENCE = 200  # evidence sentences kept per node or edge
+# ... and on the whole page: a page of many drawn nodes and edges keeps fewer for each (never
+# fewer than _MIN_EVIDENCE), so that a graph of 100,000 articles does not make a page of
+# hundreds of MB. The panel says how many more the graph holds.
+_PAGE_EVIDENCE = 50_000
+_MIN_EVIDENCE = 20
 _MAX_QUOTES = 50  # quotes kept per person
 
 _TRUE_STRINGS = frozenset({"1", "true", "yes", "ya", "y"})
@@ -319,10 +324,20 @@ def _evidence(items: Any) -> list[_Ev]:
     return sorted(out, key=lambda e: (e[0], e[2], e[3], e[4], e[1]))
 
 
+def _evidence_cap(items: int) -> int:
+    """Evidence shown per node or edge on a page that draws *items* nodes and edges.
+
+    >>> _evidence_cap(130), _evidence_cap(1000), _evidence_cap(4000)
+    (200, 50, 20)
+    """
+    return max(_MIN_EVIDENCE, min(_MAX_EVIDENCE, _PAGE_EVIDENCE // max(1, items)))
+
+
 class _Tables:
     """Article and sentence tables shared by all evidence in the page."""
 
-    def __init__(self) -> None:
+    def __init__(self, cap: int) -> None:
+        self.cap = cap  # evidence shown per node or edge
         self.articles: dict[str, dict[str, str]] = {}
         self.sentences: set[str] = set()
 
@@ -333,12 +348,13 @@ class _Tables:
         """Record the articles of ``evs`` and the sentences the page will show."""
         for ev in evs:
             self.article(ev[0])
-        self.sentences.update(ev[1] for ev in evs[:_MAX_EVIDENCE])
+        self.sentences.update(ev[1] for ev in evs[:self.cap])
 
 
-def _encode_evidence(evs: list[_Ev], art_index: Mapping[str, int], sent_index: Mapping[str, int]) -> list[list[int]]:
+def _encode_evidence(evs: list[_Ev], art_index: Mapping[str, int], sent_index: Mapping[str, int],
+                     cap: int) -> list[list[int]]:
     out: list[list[int]] = []
-    for article, sentence, s0, start, end in evs[:_MAX_EVIDENCE]:
+    for article, sentence, s0, start, end in evs[:cap]:
         lo = hi = -1
         if s0 >= 0 and 0 <= start - s0 < end - s0 <= len(sentence):
             lo = _utf16_len(sentence[: start - s0])
@@ -393,7 +409,7 @@ def _build_data(graph: nx.Graph, title: str, max_nodes: int) -> dict[str, Any]:
     def nname(n: str) -> str:
         return _str(attrs.get(n, {}).get("name")) or n
 
-    tables = _Tables()
+    tables = _Tables(_evidence_cap(len(drawn_ids) + len(edges)))
     for n in all_ids:
         if ntype(n) == "Article":
             a = attrs[n]
@@ -486,7 +502,7 @@ def _build_data(graph: nx.Graph, title: str, max_nodes: int) -> dict[str, Any]:
                 participants=[],
                 links=[],
                 mentionCount=len(mentions[n]),
-                mentions=_encode_evidence(mentions[n], art_index, sent_index),
+                mentions=_encode_evidence(mentions[n], art_index, sent_index, tables.cap),
                 quotes=[
                     {"text": t, "article": art_index[art], "sentence": sent_index[sent]} for t, art, sent in quotes[n]
                 ],
@@ -513,7 +529,7 @@ def _build_data(graph: nx.Graph, title: str, max_nodes: int) -> dict[str, Any]:
             "role": role,
             "acting": acting,
             "former": former,
-            "evidence": _encode_evidence(evs, art_index, sent_index),
+            "evidence": _encode_evidence(evs, art_index, sent_index, tables.cap),
             "evidenceCount": len(evs),
         }
         fu, fv = info[u], info[v]

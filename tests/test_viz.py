@@ -520,6 +520,34 @@ def test_big_graph_is_cut_and_laid_out_in_python(open_page: Any, tmp_path: Path)
     pg.assert_clean()
 
 
+def test_a_big_page_shows_fewer_sentences_per_node_and_says_how_many_more(open_page: Any, tmp_path: Path) -> None:
+    # 1,500 officials, each with a post at one institution, and a region named in 300
+    # sentences: 1,502 nodes and 1,501 edges drawn, so each keeps 50,000 // 3,003 = 16,
+    # raised to the floor of 20 sentences
+    g = nx.MultiDiGraph()
+    sentences = [f"Kalimat nomor {i} tentang Kabupaten Contoh." for i in range(300)]
+    mentions = [{"article": f"a{i:03d}", "sentence": s, "sentence_start": 0, "start": 23, "end": 39}
+                for i, s in enumerate(sentences)]
+    g.add_node("region/99.01", type="Regency", name="Kabupaten Contoh", aliases=[], mentions=mentions)
+    g.add_node("institution/dinas", type="Institution", name="Dinas Contoh", aliases=[], mentions=[])
+    g.add_edge("institution/dinas", "region/99.01", predicate="located_in", evidence=[])
+    for i in range(1500):
+        g.add_node(f"person/p{i:04d}", type="Official", name=f"Pejabat {i:04d}", aliases=[], mentions=[])
+        g.add_edge(f"person/p{i:04d}", "institution/dinas", predicate="holds", role="Staf", acting="",
+                   former=False, evidence=[])
+    text = render_html(g, tmp_path / "many.html")
+    data = _page_data(text)
+    region = data["info"]["region/99.01"]
+    assert region["mentionCount"] == 300 and len(region["mentions"]) == 20
+    assert len(data["sentences"]) == 20  # only the sentences shown are in the page
+
+    pg = open_page(tmp_path / "many.html")
+    pg.js("() => kgraph.select('region/99.01')")
+    details = pg.details()
+    assert "SOURCES (300 MENTIONS)" in details.upper() and "(280 more not shown)" in details
+    pg.assert_clean()
+
+
 # --------------------------------------------------------------------------
 # the real build: data/ through the whole pipeline, then into the browser
 
