@@ -539,3 +539,19 @@ def test_the_cache_is_written_during_the_build_and_named_at_its_commit(
     again = kgraph.build([first], cache=cache)
     assert shards(cache) == set(manifest["shards"])
     assert again.to_turtle() == kg.to_turtle()
+
+
+def test_a_shard_that_cannot_be_written_during_the_build_is_the_same_warning_after_the_graph(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph import _cache
+
+    monkeypatch.setattr(_cache, "SHARD_ENTRIES", 2)  # so that shards are written while articles come in
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "cache").write_text("a regular file where the cache directory goes\n", encoding="utf-8")
+    source = _write_jsonl(tmp_path / "a.jsonl", [_article(i) for i in range(5)])
+    code, _, stderr = _run(["build", str(source), "-o", str(out), "-q"], capsys)
+    assert code == 0
+    assert len(stderr.splitlines()) == 1  # one warning for the cache, not one for each shard
+    assert stderr.startswith(f"kgraph: warning: the graph is written, but not its extraction cache: {out / 'cache'}: ")
+    assert len(_articles(out)) == 5
