@@ -302,13 +302,16 @@ class KnowledgeGraph:
         from kgraph.rdf import write_turtle
         from kgraph.viz import render_html
 
-        # Turtle and JSON stream into their staged files; nothing holds a whole file in memory
-        with _gc.paused():
-            payloads: dict[str, Payload] = {
-                "graph.ttl": functools.partial(write_turtle, self),
-                "graph.json": self.write_json,
-                "graph.html": render_html(self.nx).encode("utf-8"),
-            }
+        # each file is made while it is staged: Turtle and JSON stream into theirs (nothing holds
+        # a whole file in memory), the page is rendered only after them
+        def write_html(fh: BinaryIO) -> None:
+            fh.write(render_html(self.nx).encode("utf-8"))
+
+        payloads: dict[str, Payload] = {
+            "graph.ttl": functools.partial(write_turtle, self),
+            "graph.json": self.write_json,
+            "graph.html": write_html,
+        }
         # stage every file first: a failure here leaves all previous outputs untouched
         staged: dict[Path, str] = {}
         try:
